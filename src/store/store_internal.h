@@ -1,0 +1,69 @@
+/*
+ * store_internal.h: what the SQLite backend's files share with each other
+ * and with the store's own unit tests.  Only src/store and tests/unit/store
+ * include this header (scripts/lint enforces it for sqlite3.h).
+ */
+#ifndef HEARTH_STORE_INTERNAL_H
+#define HEARTH_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* PRAGMA application_id of a hearth database: "Hrth". */
+#define STORE_APPLICATION_ID 0x48727468
+
+/* Every SQL statement hearth runs, by name; the text is in sql.c. */
+enum stmt {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SETTING_SET,
+	STMT_SETTING_GET,
+	STMT_AGENCY_INSERT,
+	STMT_AGENCY_GET,
+	STMT_TEAM_INSERT,
+	STMT_STAFF_INSERT,
+	STMT_STAFF_GET,
+	STMT_TEAM_MEMBER_INSERT,
+	STMT_PERSON_INSERT,
+	STMT_CHILD_INSERT,
+	STMT_CHILD_DISABILITY_INSERT,
+	STMT_CHILD_GET,
+	STMT_CHILD_FIND,
+	STMT_CHILD_DISABILITIES,
+	STMT_HOUSEHOLD_INSERT,
+	STMT_HOUSEHOLD_MEMBER_INSERT,
+	STMT_RELATIONSHIP_INSERT,
+	STMT_ALLOCATION_INSERT,
+	STMT_CIN_EPISODE_INSERT,
+	STMT_CIN_EPISODES_OF_CHILD,
+	STMT_COUNT_PEOPLE,
+	STMT_COUNT_TABLES,
+	STMT_COUNT_STAFF_BY_ROLE,
+	STMT_COUNT_TEAMS_BY_KIND,
+	STMT_REFERRAL_COUNTS,
+	STMT__COUNT
+};
+
+/* The SQL text of each statement (sql.c). */
+extern const char *const store_sql[STMT__COUNT];
+
+/* The migrations, oldest first; migration i takes version i to i+1. */
+const char *const *store_migrations(int *n);
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STMT__COUNT];	/* prepared once, at open */
+	int depth;				/* open transactions (0/1) */
+};
+
+/*
+ * Bring `db` to schema version `target` using migrations[0..target), each in
+ * its own transaction with the version bump.  *from gets the version found.
+ * Used by store_open and by tests that need an old database.
+ */
+enum herr store_migrate(sqlite3 *db, const char *const *migrations,
+    int target, int *from, struct hdiag *diag);
+
+#endif
