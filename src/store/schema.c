@@ -13,8 +13,13 @@
 #include "store/store_internal.h"
 #include "core/banned.h"
 
-/* A column holding an ISO date (or NULL): date(x) returns x only if valid. */
-#define DATE_COL(c) c " TEXT CHECK (" c " IS NULL OR date(" c ") IS " c ")"
+/*
+ * A column holding an ISO date (or NULL).  date() alone passes 2025-02-30
+ * through unchanged; going through julianday() normalises it to 2025-03-02,
+ * so only a real date compares equal to itself.
+ */
+#define DATE_COL(c) \
+	c " TEXT CHECK (" c " IS NULL OR date(julianday(" c ")) IS " c ")"
 
 static const char *const migrations[] = {
 	/* 1: the authority's settings, people, households, relationships. */
