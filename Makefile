@@ -2,7 +2,8 @@
 #
 #   make          build build/hearth (release, -O2)
 #   make run      install what is missing, build, create a demo authority if
-#                 there is none, and start it
+#                 there is none, and show what it holds (the server comes
+#                 with the web application)
 #   make check    install what is missing, build warning-free, run every test
 #                 (release and AddressSanitizer+UBSan builds); the last line is
 #                 "N passed, N failed"
@@ -64,9 +65,10 @@ $(eval $(call variant,asan))
 build/hearth: build/release/hearth
 	cp $< $@
 
+# Until the web application lands (issue 3), run shows the demo authority.
 run: deps all
-	@if [ ! -f "$(DB)" ]; then build/hearth demo --db "$(DB)"; fi
-	build/hearth serve --db "$(DB)"
+	@if [ ! -f "$(DB)" ]; then build/hearth demo --db "$(DB)"; \
+	else build/hearth status --db "$(DB)"; fi
 
 lint:
 	@scripts/lint

@@ -12,17 +12,23 @@
 #define HEARTH_VERSION "0.1.0"
 
 const struct cli_command *const cli_commands[] = {
-	&cmd_init, &cmd_demo, &cmd_version, &cmd_help, NULL,
+	&cmd_init, &cmd_demo, &cmd_status, &cmd_version, &cmd_help, NULL,
 };
 
 static int
 run_help(const struct cli_command *cmd, int argc, char **argv)
 {
-	int rc = cli_parse(cmd, argc > 2 ? 1 : argc, argv);
+	bool named = argc >= 2 && argv[1][0] != '-';
+	int rc;
 
-	if (rc != EXIT_OK)
+	/* `hearth help demo`: the command name is not an option. */
+	if (argc > 2) {
+		fprintf(stderr, "usage: hearth %s\n", cmd->usage);
+		return EXIT_USAGE;
+	}
+	if (!named && (rc = cli_parse(cmd, argc, argv)) != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	if (argc >= 2) {
+	if (named) {
 		for (int i = 0; cli_commands[i]; i++)
 			if (strcmp(argv[1], cli_commands[i]->name) == 0) {
 				cli_print_help(cli_commands[i]);

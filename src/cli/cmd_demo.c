@@ -27,8 +27,9 @@ pct(int64_t part, int64_t whole)
 	return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
+/* What the authority holds; `as_of` is the end of the 12 months counted. */
 static void
-print_summary(struct store *st, const char *path, hday as_of, double secs)
+print_summary(struct store *st, hday as_of)
 {
 	struct store_referral_counts rc;
 	struct store_counts c;
@@ -46,7 +47,7 @@ print_summary(struct store *st, const char *path, hday as_of, double secs)
 	    HERR_OK)
 		(void)cli_int("child_population", pop, 0, INT64_MAX,
 		    &population);
-	printf("Created %s in %s, as of %s.\n", name, path,
+	printf("%s, as of %s\n", name[0] ? name : "hearth",
 	    hdate_format(as_of, asof));
 	printf("  children       %" PRId64 " in %" PRId64 " households, with %"
 	    PRId64 " adults and %" PRId64 " relationships\n", c.children,
@@ -72,14 +73,14 @@ print_summary(struct store *st, const char *path, hday as_of, double secs)
 		    population, 10000.0 * (double)rc.referrals /
 		    (double)population, 10000.0 * (double)c.open_episodes /
 		    (double)population);
-	printf("  took           %.2f s (%.0f children a second)\n", secs,
-	    secs > 0 ? (double)c.children / secs : 0.0);
 }
 
 static int
 run_demo(const struct cli_command *cmd, int argc, char **argv)
 {
 	struct demo_options o = { DEMO_CHILDREN_DEFAULT, 1, 0 };
+	struct store_counts c;
+	double secs;
 	const struct cli_option *opt;
 	struct store *st = NULL;
 	struct timespec t0;
@@ -122,7 +123,12 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 		store_close(st);
 		return cli_fail(e, &diag);
 	}
-	print_summary(st, path, o.as_of, seconds_since(&t0));
+	secs = seconds_since(&t0);
+	printf("Created the demo authority in %s.\n", path);
+	print_summary(st, o.as_of);
+	if (store_counts(st, &c) == HERR_OK)
+		printf("  took           %.2f s (%.0f children a second)\n",
+		    secs, secs > 0 ? (double)c.children / secs : 0.0);
 	store_close(st);
 	return EXIT_OK;
 }
@@ -146,4 +152,44 @@ const struct cli_command cmd_demo = {
 	    "yet.  The same seed and --as-of give the same database.",
 	.options = demo_opts,
 	.run = run_demo,
+};
+
+static int
+run_status(const struct cli_command *cmd, int argc, char **argv)
+{
+	struct store *st = NULL;
+	struct hdiag diag;
+	char asof[HDATE_LEN];
+	hday as_of = hdate_today();
+	enum herr e;
+	int rc = cli_parse(cmd, argc, argv);
+
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	hdiag_clear(&diag);
+	if ((e = store_open(cli_db_path(cmd), 0, &st, NULL, &diag)) != HERR_OK)
+		return cli_fail(e, &diag);
+	/* A demo authority's history ends on its own date, not today. */
+	if (store_setting_get(st, "demo_as_of", asof, sizeof(asof)) ==
+	    HERR_OK && hdate_parse(asof, &as_of, NULL, NULL) != HERR_OK)
+		as_of = hdate_today();
+	print_summary(st, as_of);
+	store_close(st);
+	return EXIT_OK;
+}
+
+static struct cli_option status_opts[] = {
+	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ NULL },
+};
+
+const struct cli_command cmd_status = {
+	.name = "status",
+	.summary = "summarise what the authority's database holds",
+	.usage = "status [--db PATH]",
+	.description = "Counts children, families, staff by role, teams and "
+	    "CIN episodes, and the\nlast 12 months' referrals, re-referrals and "
+	    "rates per 10,000 children.",
+	.options = status_opts,
+	.run = run_status,
 };

@@ -36,7 +36,6 @@
 #define HOLDERS_MAX 4		/* successive holders of one post */
 #define FAMILY_CHILDREN_MAX 6
 #define FAMILY_EPISODES_MAX 12
-#define TEAMS_MAX 512
 
 /* National rates the demo follows (DfE Children in need 2023-24). */
 #define RATE_REFERRALS_PER_10K 510.0
@@ -76,10 +75,10 @@ struct gen {
 	int64_t next_child, next_staff_no;
 	int64_t la, police, health, mental_health, education, probation,
 	    recovery, womens_aid;
-	struct dteam *teams;
-	int nteams;
-	int assessment[TEAMS_MAX], nassessment;
-	int casework[TEAMS_MAX], ncasework;
+	struct dteam *teams;		/* cap_teams of them */
+	int nteams, cap_teams;
+	int *assessment, nassessment;	/* indexes into teams */
+	int *casework, ncasework;
 };
 
 /* ---------------------------------------------------------------- people */
@@ -215,7 +214,7 @@ add_team(struct gen *g, const char *name, enum team_kind kind, int *index)
 	struct team t;
 	enum herr e;
 
-	if (g->nteams >= TEAMS_MAX)
+	if (g->nteams >= g->cap_teams)
 		return hdiag_set(g->diag, HERR_INVALID, "children", "",
 		    "Too many teams for the demo");
 	memset(&t, 0, sizeof(t));
@@ -354,6 +353,11 @@ make_workforce(struct gen *g, int64_t children)
 	char name[TEAM_NAME_MAX + 1];
 	enum herr e;
 
+	/* The casework teams, and five service teams. */
+	g->cap_teams = nassess + ncase + 5;
+	g->teams = xcalloc((size_t)g->cap_teams, sizeof(*g->teams));
+	g->assessment = xcalloc((size_t)nassess, sizeof(int));
+	g->casework = xcalloc((size_t)ncase, sizeof(int));
 	if ((e = add_agency(g, "Ashdown Vale Council", AGENCY_LOCAL_AUTHORITY,
 	    &g->la)) || (e = add_agency(g, "Ashdown Vale Police",
 	    AGENCY_POLICE, &g->police)) || (e = add_agency(g,
@@ -869,8 +873,10 @@ make_family(struct gen *g, int want, int *made)
 
 		if (fe->closure == HDAY_NONE)
 			break;
-		if (rng_chance(&g->rng, 0.24))
-			r = fe->closure + (hday)rng_range(&g->rng, 7, 365);
+		/* Calibrated so that about 22% of referrals are re-referrals
+		 * within 12 months of the one before. */
+		if (rng_chance(&g->rng, 0.55))
+			r = fe->closure + (hday)rng_range(&g->rng, 7, 240);
 		else if (rng_chance(&g->rng, 0.15))
 			r = fe->closure + (hday)rng_range(&g->rng, 366, 1000);
 		else
@@ -986,7 +992,6 @@ demo_generate(struct store *st, const struct demo_options *o,
 	g.as_of = o->as_of;
 	g.window = hdate_add_months(o->as_of, -36);
 	rng_init(&g.rng, o->seed);
-	g.teams = xcalloc(TEAMS_MAX, sizeof(*g.teams));
 	if ((e = store_begin(st)) != HERR_OK)
 		goto out;
 	if ((e = make_workforce(&g, o->children)) != HERR_OK)
@@ -1007,5 +1012,7 @@ fail:
 	store_rollback(st);
 out:
 	free(g.teams);
+	free(g.assessment);
+	free(g.casework);
 	return e;
 }

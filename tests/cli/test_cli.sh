@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The command line: help, version, exit codes, bad input (named, nothing
+# written), init's refusals, the demo authority and its determinism.
+. "$(dirname "$0")/lib.sh"
+AS_OF=2026-11-20
+
+# --- help and version ------------------------------------------------------
+expect_exit 0 "help lists the commands" -- "$HEARTH" help
+for c in init demo status version help; do contains "help names $c" "$c" "$OUT"; done
+expect_exit 0 "version" -- "$HEARTH" version
+contains "version names the schema" "schema version" "$OUT"
+for c in init demo status version; do
+	expect_exit 0 "$c --help" -- "$HEARTH" $c --help
+	contains "$c --help shows usage" "usage: hearth $c" "$OUT"
+done
+expect_exit 0 "help demo" -- "$HEARTH" help demo
+contains "help demo lists --seed" "--seed" "$OUT"
+
+# --- usage errors (2) and bad input (1) ------------------------------------
+expect_exit 2 "no command is a usage error" -- "$HEARTH"
+expect_exit 2 "unknown command is a usage error" -- "$HEARTH" frobnicate
+contains "unknown command is named" "frobnicate" "$ERR"
+expect_exit 2 "missing option value is a usage error" -- "$HEARTH" init --db
+expect_exit 2 "stray argument is a usage error" -- "$HEARTH" init extra
+expect_exit 1 "unknown option is bad input" -- "$HEARTH" demo --childrens 5 --db x.db
+contains "unknown option is named" "--childrens" "$ERR"
+expect_exit 1 "non-numeric --children" -- "$HEARTH" demo --children abc --db x.db
+contains "--children abc names the option and value" "--children \"abc\"" "$ERR"
+expect_exit 1 "--children 0" -- "$HEARTH" demo --children 0 --db x.db
+contains "--children 0 says the range" "from 1 to" "$ERR"
+expect_exit 1 "--children 12x" -- "$HEARTH" demo --children 12x --db x.db
+expect_exit 1 "negative --seed" -- "$HEARTH" demo --seed -4 --db x.db
+expect_exit 1 "impossible date" -- "$HEARTH" demo --as-of 2025-02-30 --db x.db
+contains "impossible date is named" "2025-02-30" "$ERR"
+contains "impossible date says why" "not a real date" "$ERR"
+expect_exit 1 "malformed date" -- "$HEARTH" demo --as-of 2025/01/01 --db x.db
+contains "malformed date names the field" "as-of" "$ERR"
+expect_exit 1 "future --as-of" -- "$HEARTH" demo --as-of 2099-01-01 --db x.db
+contains "future date says so" "future" "$ERR"
+expect_exit 1 "option given twice" -- "$HEARTH" demo --seed 1 --seed 2 --db x.db
+check "no bad input created a database" -- test ! -e x.db
+
+# --- init ------------------------------------------------------------------
+expect_exit 0 "init creates a database" -- "$HEARTH" init --db a.db
+contains "init says it created" "Created" "$OUT"
+check "schema version recorded" -- test "$(q a.db 'PRAGMA user_version')" -ge 3
+check "WAL mode" -- test "$(q a.db 'PRAGMA journal_mode')" = wal
+expect_exit 0 "init again is idempotent" -- "$HEARTH" init --db a.db
+contains "init again says up to date" "up to date" "$OUT"
+HEARTH_DB=env.db expect_exit 0 "init honours HEARTH_DB" -- env HEARTH_DB=env.db "$HEARTH" init
+check "HEARTH_DB file created" -- test -f env.db
+expect_exit 0 "init defaults to ./hearth.db" -- "$HEARTH" init
+check "./hearth.db created" -- test -f hearth.db
+
+printf 'Minutes of the core group meeting.\n%.0s' $(seq 1 50) > notes.txt
+cp notes.txt notes.orig
+expect_exit 1 "init refuses a text file" -- "$HEARTH" init --db notes.txt
+contains "refusal says not a hearth database" "not a hearth database" "$ERR"
+check "text file untouched" -- cmp -s notes.txt notes.orig
+
+sqlite3 other.db "CREATE TABLE t(x); INSERT INTO t VALUES (42);"
+cp other.db other.orig
+expect_exit 1 "init refuses another SQLite database" -- "$HEARTH" init --db other.db
+check "other database untouched" -- cmp -s other.db other.orig
+
+"$HEARTH" init --db newer.db >/dev/null
+sqlite3 newer.db "PRAGMA user_version = 999"
+cp newer.db newer.orig
+expect_exit 3 "init refuses a newer schema" -- "$HEARTH" init --db newer.db
+contains "newer schema says so" "newer hearth" "$ERR"
+check "newer database untouched" -- cmp -s newer.db newer.orig
+expect_exit 3 "init in a missing directory" -- "$HEARTH" init --db no/such/dir/x.db
+expect_exit 3 "status needs an existing database" -- "$HEARTH" status --db missing.db
+check "status did not create one" -- test ! -e missing.db
+
+# --- demo ------------------------------------------------------------------
+expect_exit 0 "demo with 300 children" -- "$HEARTH" demo --db d1.db --children 300 --seed 7 --as-of $AS_OF
+contains "demo summary names the authority" "demo authority" "$OUT"
+check "exactly 300 children" -- test "$(q d1.db 'SELECT count(*) FROM child')" -eq 300
+for role in social_worker team_manager cp_chair da_victim_worker \
+    da_perpetrator_worker mental_health_worker substance_misuse_worker \
+    probation_officer fgc_coordinator partner_practitioner \
+    performance_analyst administrator; do
+	check "staff in role $role" -- test "$(q d1.db "SELECT count(*) FROM staff WHERE role = '$role'")" -ge 1
+done
+for kind in police health education; do
+	check "partner practitioner from $kind" -- test "$(q d1.db "SELECT count(*) FROM staff s JOIN agency a ON a.id = s.agency_id WHERE s.role = 'partner_practitioner' AND a.kind = '$kind'")" -ge 1
+done
+check "Family Safeguarding teams have adult specialists" -- test "$(q d1.db "SELECT count(DISTINCT s.role) FROM team t JOIN team_member m ON m.team_id = t.id JOIN staff s ON s.id = m.staff_id WHERE t.kind = 'family_safeguarding'")" -ge 6
+check "several teams" -- test "$(q d1.db 'SELECT count(*) FROM team')" -ge 6
+check "every child has a CIN episode" -- test "$(q d1.db 'SELECT count(*) FROM child c WHERE NOT EXISTS (SELECT 1 FROM cin_episode e WHERE e.child_id = c.person_id)')" -eq 0
+check "history spans three years" -- test "$(q d1.db "SELECT min(referral_date) <= date('$AS_OF', '-30 months') FROM cin_episode")" -eq 1
+check "no referral after the as-of date" -- test "$(q d1.db "SELECT count(*) FROM cin_episode WHERE referral_date > '$AS_OF' OR closure_date > '$AS_OF'")" -eq 0
+check "no overlapping episodes (8820)" -- test "$(q d1.db 'SELECT count(*) FROM cin_episode a JOIN cin_episode b ON a.child_id = b.child_id AND a.id < b.id AND a.referral_date <= coalesce(b.closure_date, 9999) AND b.referral_date <= coalesce(a.closure_date, 9999)')" -eq 0
+check "some open, some closed, some NFA" -- test "$(q d1.db 'SELECT (count(*) FILTER (WHERE closure_date IS NULL) > 0) + (count(*) FILTER (WHERE closure_date IS NOT NULL) > 0) + (count(*) FILTER (WHERE referral_nfa = 1) > 0) FROM cin_episode')" -eq 3
+check "re-referrals exist" -- test "$(q d1.db 'SELECT count(*) FROM child WHERE (SELECT count(*) FROM cin_episode e WHERE e.child_id = person_id) > 1')" -gt 0
+check "every open episode has a current allocation" -- test "$(q d1.db 'SELECT count(*) FROM cin_episode e WHERE e.closure_date IS NULL AND e.referral_nfa = 0 AND NOT EXISTS (SELECT 1 FROM allocation a WHERE a.child_id = e.child_id AND a.end_date IS NULL)')" -eq 0
+check "families are allocated adult specialists" -- test "$(q d1.db 'SELECT count(*) FROM allocation WHERE household_id IS NOT NULL')" -gt 0
+check "relationships include parental responsibility" -- test "$(q d1.db 'SELECT count(*) FROM relationship WHERE parental_responsibility = 1')" -gt 0
+check "foreign keys hold" -- test -z "$(q d1.db 'PRAGMA foreign_key_check')"
+check "integrity check" -- test "$(q d1.db 'PRAGMA integrity_check')" = ok
+check "unborn children have an expected date and sex U" -- test "$(q d1.db "SELECT count(*) FROM child c JOIN person p ON p.id = c.person_id WHERE p.birth_date IS NULL AND (c.expected_birth_date IS NULL OR p.sex <> 'U')")" -eq 0
+before=$(q d1.db 'SELECT count(*) FROM person')
+expect_exit 1 "demo refuses a database that has data" -- "$HEARTH" demo --db d1.db --children 10 --as-of $AS_OF
+contains "refusal explains" "empty database" "$ERR"
+check "nothing added by the refused demo" -- test "$(q d1.db 'SELECT count(*) FROM person')" -eq "$before"
+expect_exit 0 "status of the demo" -- "$HEARTH" status --db d1.db
+contains "status counts the children" "300 in" "$OUT"
+
+# Same seed and date, same database; another seed, another one.
+"$HEARTH" demo --db d2.db --children 300 --seed 7 --as-of $AS_OF >/dev/null
+"$HEARTH" demo --db d3.db --children 300 --seed 8 --as-of $AS_OF >/dev/null
+check "same seed gives the same database" -- cmp -s <(sqlite3 d1.db .dump) <(sqlite3 d2.db .dump)
+check "another seed gives another database" -- test "$(sqlite3 d1.db .dump | md5sum)" != "$(sqlite3 d3.db .dump | md5sum)"
+
+# The default is 1,000 children.
+expect_exit 0 "demo default size" -- "$HEARTH" demo --db d4.db --as-of $AS_OF
+check "default demo has 1000 children" -- test "$(q d4.db 'SELECT count(*) FROM child')" -eq 1000
