@@ -6,10 +6,30 @@
 #include "store/store_internal.h"
 #include "core/banned.h"
 
+const char *const store_setup_sql[SETUP__COUNT] = {
+	[SETUP_OBJECT_COUNT] = "SELECT count(*) FROM sqlite_schema",
+	[SETUP_APPLICATION_ID] = "PRAGMA application_id",
+	[SETUP_USER_VERSION] = "PRAGMA user_version",
+	[SETUP_WAL] = "PRAGMA journal_mode = WAL",
+	[SETUP_FOREIGN_KEYS] = "PRAGMA foreign_keys = ON",
+	/* A write acknowledged to a user is on disk (WAL synced per commit). */
+	[SETUP_SYNC_FULL] = "PRAGMA synchronous = FULL",
+	/* Bulk loads (the demo) commit once; the file is rebuilt on failure. */
+	[SETUP_SYNC_OFF] = "PRAGMA synchronous = OFF",
+	[SETUP_BEGIN] = "BEGIN IMMEDIATE",
+	[SETUP_COMMIT] = "COMMIT",
+	[SETUP_ROLLBACK] = "ROLLBACK",
+};
+
 const char *const store_sql[STMT__COUNT] = {
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
 	[STMT_COMMIT] = "COMMIT",
 	[STMT_ROLLBACK] = "ROLLBACK",
+	/* A record spread over several rows is written all or nothing, inside
+	 * or outside the caller's transaction. */
+	[STMT_SAVEPOINT] = "SAVEPOINT record",
+	[STMT_RELEASE] = "RELEASE record",
+	[STMT_ROLLBACK_TO] = "ROLLBACK TO record",
 	[STMT_SETTING_SET] =
 	    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -105,22 +105,25 @@ store_migrate(sqlite3 *db, const char *const *migrations, int target,
 	int rc;
 	enum herr e;
 
-	if ((rc = query_int(db, "PRAGMA user_version", &v)) != SQLITE_OK)
+	if ((rc = query_int(db, store_setup_sql[SETUP_USER_VERSION], &v)) !=
+	    SQLITE_OK)
 		return sql_fail(db, rc, "reading the schema version", diag);
 	*from = (int)v;
 	for (int n = (int)v + 1; n <= target; n++) {
 		char doing[64];
 
 		snprintf(doing, sizeof(doing), "applying migration %d", n);
-		if ((e = exec_sql(db, "BEGIN IMMEDIATE", doing, diag)) != HERR_OK)
+		if ((e = exec_sql(db, store_setup_sql[SETUP_BEGIN], doing,
+		    diag)) != HERR_OK)
 			return e;
-		snprintf(bump, sizeof(bump),
-		    "PRAGMA application_id = %d; PRAGMA user_version = %d",
+		snprintf(bump, sizeof(bump), STORE_VERSION_BUMP,
 		    STORE_APPLICATION_ID, n);
 		if ((e = exec_sql(db, migrations[n - 1], doing, diag)) !=
 		    HERR_OK || (e = exec_sql(db, bump, doing, diag)) != HERR_OK ||
-		    (e = exec_sql(db, "COMMIT", doing, diag)) != HERR_OK) {
-			(void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		    (e = exec_sql(db, store_setup_sql[SETUP_COMMIT], doing,
+		    diag)) != HERR_OK) {
+			(void)sqlite3_exec(db, store_setup_sql[SETUP_ROLLBACK], NULL,
+			    NULL, NULL);
 			return e == HERR_INVALID ? HERR_ENV : e;
 		}
 	}
@@ -138,15 +141,16 @@ check_identity(sqlite3 *db, const char *path, unsigned flags, int *version,
 	int64_t objects, app, ver;
 	int rc;
 
-	rc = query_int(db, "SELECT count(*) FROM sqlite_schema", &objects);
+	rc = query_int(db, store_setup_sql[SETUP_OBJECT_COUNT], &objects);
 	if ((rc & 0xff) == SQLITE_NOTADB)
 		return hdiag_set(diag, HERR_NOTHEARTH, "db", path,
 		    "%s is not a hearth database (it is not a database file "
 		    "at all); it was left untouched", path);
 	if (rc != SQLITE_OK)
 		return sql_fail(db, rc, path, diag);
-	if ((rc = query_int(db, "PRAGMA application_id", &app)) != SQLITE_OK ||
-	    (rc = query_int(db, "PRAGMA user_version", &ver)) != SQLITE_OK)
+	if ((rc = query_int(db, store_setup_sql[SETUP_APPLICATION_ID], &app)) !=
+	    SQLITE_OK || (rc = query_int(db,
+	    store_setup_sql[SETUP_USER_VERSION], &ver)) != SQLITE_OK)
 		return sql_fail(db, rc, path, diag);
 	if (app != STORE_APPLICATION_ID && !(app == 0 && objects == 0))
 		return hdiag_set(diag, HERR_NOTHEARTH, "db", path,
@@ -220,12 +224,12 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    HERR_OK)
 		goto out;
 	/* From here on the file is ours to change. */
-	sync = flags & STORE_BULK ? "PRAGMA synchronous = OFF" :
-	    "PRAGMA synchronous = FULL";
-	if ((e = exec_sql(st->db, "PRAGMA journal_mode = WAL", path, diag)) !=
-	    HERR_OK || (e = exec_sql(st->db, "PRAGMA foreign_keys = ON", path,
-	    diag)) != HERR_OK || (e = exec_sql(st->db, sync, path, diag)) !=
-	    HERR_OK)
+	sync = store_setup_sql[flags & STORE_BULK ? SETUP_SYNC_OFF :
+	    SETUP_SYNC_FULL];
+	if ((e = exec_sql(st->db, store_setup_sql[SETUP_WAL], path, diag)) !=
+	    HERR_OK || (e = exec_sql(st->db,
+	    store_setup_sql[SETUP_FOREIGN_KEYS], path, diag)) != HERR_OK ||
+	    (e = exec_sql(st->db, sync, path, diag)) != HERR_OK)
 		goto out;
 	if (version < store_schema_latest() &&
 	    (e = store_migrate(st->db, store_migrations(&nmig),
@@ -504,7 +508,7 @@ store_child_add(struct store *st, struct child *c, struct hdiag *diag)
 	int64_t id = 0;
 	enum herr e;
 
-	if ((e = exec_sql(st->db, "SAVEPOINT child_add", "adding a child",
+	if ((e = step_done(st, stmt(st, STMT_SAVEPOINT), "adding a child",
 	    diag)) != HERR_OK)
 		return e;
 	if ((e = person_insert(st, "child", c->given_name, c->family_name,
@@ -532,11 +536,11 @@ store_child_add(struct store *st, struct child *c, struct hdiag *diag)
 	}
 out:
 	if (e != HERR_OK) {
-		(void)sqlite3_exec(st->db, "ROLLBACK TO child_add; "
-		    "RELEASE child_add", NULL, NULL, NULL);
+		(void)step_done(st, stmt(st, STMT_ROLLBACK_TO), "undo", NULL);
+		(void)step_done(st, stmt(st, STMT_RELEASE), "undo", NULL);
 		return e;
 	}
-	if ((e = exec_sql(st->db, "RELEASE child_add", "adding a child",
+	if ((e = step_done(st, stmt(st, STMT_RELEASE), "adding a child",
 	    diag)) != HERR_OK)
 		return e;
 	c->id = id;

@@ -18,6 +18,9 @@ enum stmt {
 	STMT_BEGIN,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
 	STMT_SETTING_SET,
 	STMT_SETTING_GET,
 	STMT_AGENCY_INSERT,
@@ -48,6 +51,30 @@ enum stmt {
 
 /* The SQL text of each statement (sql.c). */
 extern const char *const store_sql[STMT__COUNT];
+
+/*
+ * Statements run before the schema is known to exist, so they cannot be
+ * prepared with the others: identity checks and connection settings.
+ */
+enum setup_sql {
+	SETUP_OBJECT_COUNT,
+	SETUP_APPLICATION_ID,
+	SETUP_USER_VERSION,
+	SETUP_WAL,
+	SETUP_FOREIGN_KEYS,
+	SETUP_SYNC_FULL,
+	SETUP_SYNC_OFF,
+	SETUP_BEGIN,
+	SETUP_COMMIT,
+	SETUP_ROLLBACK,
+	SETUP__COUNT
+};
+extern const char *const store_setup_sql[SETUP__COUNT];
+
+/* The version bump that ends every migration (format: app id, version);
+ * a macro so the compiler checks the format. */
+#define STORE_VERSION_BUMP \
+	"PRAGMA application_id = %d; PRAGMA user_version = %d"
 
 /* The migrations, oldest first; migration i takes version i to i+1. */
 const char *const *store_migrations(int *n);
