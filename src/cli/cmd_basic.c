@@ -12,7 +12,8 @@
 #define HEARTH_VERSION "0.1.0"
 
 const struct cli_command *const cli_commands[] = {
-	&cmd_init, &cmd_demo, &cmd_status, &cmd_version, &cmd_help, NULL,
+	&cmd_init, &cmd_demo, &cmd_status, &cmd_child, &cmd_version,
+	&cmd_help, NULL,
 };
 
 static int

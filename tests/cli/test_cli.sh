@@ -116,3 +116,34 @@ check "another seed gives another database" -- test "$(sqlite3 d1.db .dump | md5
 # The default is 1,000 children.
 expect_exit 0 "demo default size" -- "$HEARTH" demo --db d4.db --as-of $AS_OF
 check "default demo has 1000 children" -- test "$(q d4.db 'SELECT count(*) FROM child')" -eq 1000
+
+# --- child add/show: bad values named, exit 1, nothing written ---------------
+"$HEARTH" init --db c.db >/dev/null
+add() { "$HEARTH" child add --db c.db "$@"; }
+expect_exit 0 "child add" -- add --la-child-id K1 --given Ava --family Khan --dob 2019-04-02 --sex F --ethnicity APKN --disability AUT,COMM
+contains "child add prints the record" "AUT" "$OUT"
+expect_exit 0 "unborn child add" -- add --la-child-id K2 --given Baby --family Khan --expected 2099-01-01 --ethnicity NOBT
+expect_exit 1 "future date of birth" -- add --la-child-id K3 --given Bo --family Lee --dob 2099-01-01 --sex M --ethnicity WBRI
+contains "future DOB names the field" "birth_date" "$ERR"
+contains "future DOB names the value" "2099-01-01" "$ERR"
+expect_exit 1 "impossible date of birth" -- add --la-child-id K3 --given Bo --family Lee --dob 2025-02-30 --sex M --ethnicity WBRI
+contains "impossible DOB named" "2025-02-30" "$ERR"
+expect_exit 1 "unknown ethnicity code" -- add --la-child-id K3 --given Bo --family Lee --dob 2020-01-01 --sex M --ethnicity WBRX
+contains "unknown code named" "WBRX" "$ERR"
+expect_exit 1 "unknown disability code" -- add --la-child-id K3 --given Bo --family Lee --dob 2020-01-01 --sex M --ethnicity WBRI --disability AUT,XYZ
+contains "unknown disability named" "XYZ" "$ERR"
+expect_exit 1 "bad sex" -- add --la-child-id K3 --given Bo --family Lee --dob 2020-01-01 --sex X --ethnicity WBRI
+expect_exit 1 "unborn child with sex M (8750)" -- add --la-child-id K3 --given Bo --family Lee --expected 2099-01-01 --sex M --ethnicity WBRI
+expect_exit 1 "both DOB and expected DOB (8525Q)" -- add --la-child-id K3 --given Bo --family Lee --dob 2020-01-01 --expected 2099-01-01 --ethnicity WBRI
+expect_exit 1 "bad UPN check letter" -- add --la-child-id K3 --given Bo --family Lee --dob 2015-01-01 --sex M --ethnicity WBRI --upn B873000000010
+contains "bad UPN named" "upn" "$ERR"
+expect_exit 1 "duplicate LA child id" -- add --la-child-id K1 --given Bo --family Lee --dob 2020-01-01 --sex M --ethnicity WBRI
+contains "duplicate id named" "K1" "$ERR"
+expect_exit 1 "name with a control character" -- add --la-child-id K3 --given "$(printf 'Bo\tb')" --family Lee --dob 2020-01-01 --sex M --ethnicity WBRI
+check "refused children were not written" -- test "$(q c.db 'SELECT count(*) FROM person')" -eq 2
+expect_exit 0 "child show" -- "$HEARTH" child show --db c.db --la-child-id K1
+contains "child show finds her" "Ava Khan" "$OUT"
+expect_exit 1 "child show of an unknown id" -- "$HEARTH" child show --db c.db --la-child-id NOPE
+expect_exit 2 "child with no subcommand" -- "$HEARTH" child
+expect_exit 3 "child add without a database" -- "$HEARTH" child add --db none.db --la-child-id K9 --given A --family B --dob 2020-01-01 --ethnicity WBRI
+check "child add did not create a database" -- test ! -e none.db
