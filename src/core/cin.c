@@ -137,8 +137,11 @@ cin_episode_fits(const struct cin_episode *ep,
 			return hdiag_set(diag, HERR_INVALID, "closure_date", "",
 			    "The child already has an open episode (referred "
 			    "%s): close it before opening another", a);
-		/* 8820: episodes overlap */
-		if (ep->referral_date <= o_end && o->referral_date <= ep_end)
+		/* 8820: episodes overlap.  The DfE allows one episode to end
+		 * on the day the next is referred; two referred the same day
+		 * are one referral recorded twice. */
+		if ((ep->referral_date < o_end && o->referral_date < ep_end) ||
+		    ep->referral_date == o->referral_date)
 			return hdiag_set(diag, HERR_INVALID, "referral_date",
 			    hdate_format(ep->referral_date, b),
 			    "This episode overlaps the child's episode referred "

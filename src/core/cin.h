@@ -3,7 +3,7 @@
  *
  * An episode opens with a referral (date, source, primary need) and closes
  * with a date and a reason.  A referral that led to no further action (NFA)
- * is an episode closed on its referral date.  This module decides whether one
+ * is closed, usually on its referral date.  This module decides whether one
  * episode is valid on its own and against the child's other episodes; the
  * store asks it before writing.
  */
@@ -54,8 +54,8 @@ enum herr cin_episode_validate(const struct cin_episode *ep,
 /*
  * Decide whether `ep` fits beside the child's other episodes `others[n]`
  * (any order; an entry with the same non-zero id as ep is skipped): no two
- * episodes overlap (8820) and at most one is open (8815).  Episodes are
- * taken as the closed ranges [referral, closure].
+ * episodes overlap (8820), though one may close on the day the next is
+ * referred, no two share a referral date, and at most one is open (8815).
  */
 enum herr cin_episode_fits(const struct cin_episode *ep,
     const struct cin_episode *others, int n, struct hdiag *diag) HEARTH_WUR;

@@ -49,24 +49,40 @@ relation_parse(const char *s, enum relation *out, const char *field,
 	    s ? s : "");
 }
 
-/* UK postcode shape: outward code (2-4) space inward code (digit + 2). */
+static bool
+upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static bool
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * UK postcode shape: outward code, space, inward code (digit + 2 letters).
+ * The outward code is one or two letters, a digit, then at most one more
+ * letter or digit: A9, A99, A9A, AA9, AA99, AA9A.
+ */
 static bool
 postcode_shape(const char *p)
 {
 	size_t n = strlen(p);
 	const char *sp = strchr(p, ' ');
-	size_t out;
+	size_t out, letters;
 
 	if (sp == NULL || n < 6 || n > 8)
 		return false;
 	out = (size_t)(sp - p);
 	if (out < 2 || out > 4 || n - out - 1 != 3)
 		return false;
-	if (!(p[0] >= 'A' && p[0] <= 'Z'))
+	letters = upper(p[0]) ? (upper(p[1]) ? 2 : 1) : 0;
+	if (letters == 0 || !digit(p[letters]) || out - letters > 2)
 		return false;
-	for (size_t i = 1; i < out; i++)
-		if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9')))
-			return false;
+	if (out - letters == 2 && !upper(p[out - 1]) && !digit(p[out - 1]))
+		return false;
 	return sp[1] >= '0' && sp[1] <= '9' && sp[2] >= 'A' && sp[2] <= 'Z' &&
 	    sp[3] >= 'A' && sp[3] <= 'Z';
 }
@@ -99,7 +115,8 @@ relationship_validate(const struct relationship *r, struct hdiag *diag)
 		    "A relationship needs two people");
 	if (r->person_id == r->relative_id)
 		return hdiag_set(diag, HERR_INVALID, "relative", "",
-		    "A person cannot be their own %s", relations[r->kind].code);
+		    "A person cannot be their own %s",
+		    relations[r->kind].label);
 	if (r->start_date != HDAY_NONE && r->end_date != HDAY_NONE &&
 	    r->end_date < r->start_date)
 		return hdiag_set(diag, HERR_INVALID, "end_date",

@@ -58,7 +58,7 @@ check_sex(char sex, struct hdiag *diag)
 }
 
 static enum herr
-check_birth(hday dob, hday today, struct hdiag *diag)
+check_birth(hday dob, hday today, bool child, struct hdiag *diag)
 {
 	char b[HDATE_LEN];
 
@@ -67,8 +67,8 @@ check_birth(hday dob, hday today, struct hdiag *diag)
 	hdate_format(dob, b);
 	/* 8520: date of birth after the collection period */
 	return hdiag_set(diag, HERR_INVALID, "birth_date", b,
-	    "Date of birth %s is in the future: for an unborn child give the "
-	    "expected date of birth instead", b);
+	    "Date of birth %s is in the future%s", b, child ? ": for an "
+	    "unborn child give the expected date of birth instead" : "");
 }
 
 static enum herr
@@ -142,7 +142,7 @@ child_validate(const struct child *c, hday today, struct hdiag *diag)
 		    hdate_format(c->expected_birth_date, x),
 		    "Give a date of birth or an expected date of birth, not "
 		    "both: a born child has no expected date of birth");
-	if ((e = check_birth(c->birth_date, today, diag)) != HERR_OK)
+	if ((e = check_birth(c->birth_date, today, true, diag)) != HERR_OK)
 		return e;
 	if (c->death_date != HDAY_NONE) {
 		hdate_format(c->death_date, x);
@@ -195,7 +195,7 @@ adult_validate(const struct adult *a, hday today, struct hdiag *diag)
 		return e;
 	if ((e = check_sex(a->sex, diag)) != HERR_OK)
 		return e;
-	return check_birth(a->birth_date, today, diag);
+	return check_birth(a->birth_date, today, false, diag);
 }
 
 enum herr

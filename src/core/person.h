@@ -32,7 +32,7 @@ struct child {
 	char ethnicity[5];		/* CIN ethnicity code (4220) */
 	char upn[14];			/* "" if none */
 	char former_upn[14];		/* "" if none */
-	char upn_unknown[5];		/* UN1..UN10 when upn is "" (or "") */
+	char upn_unknown[5];		/* UN1..UN7 when upn is "" (or "") */
 	char la_child_id[CHILD_ID_MAX + 1];
 	int n_disabilities;
 	char disabilities[CHILD_DISABILITY_MAX][5];	/* CIN codes (8540) */

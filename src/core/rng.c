@@ -48,7 +48,8 @@ rng_next(struct rng *r)
 int64_t
 rng_range(struct rng *r, int64_t lo, int64_t hi)
 {
-	uint64_t span = (uint64_t)(hi - lo) + 1, x, limit;
+	/* In unsigned arithmetic: hi - lo overflows int64_t for wide ranges. */
+	uint64_t span = (uint64_t)hi - (uint64_t)lo + 1, x, limit;
 
 	if (span == 0)	/* the whole 64-bit range */
 		return (int64_t)rng_next(r);
@@ -57,7 +58,7 @@ rng_range(struct rng *r, int64_t lo, int64_t hi)
 	do
 		x = rng_next(r);
 	while (x >= limit);
-	return lo + (int64_t)(x % span);
+	return (int64_t)((uint64_t)lo + x % span);
 }
 
 double
@@ -76,14 +77,20 @@ int
 rng_weighted(struct rng *r, const double *weights, int n)
 {
 	double total = 0, x;
+	int last = n - 1;
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		total += weights[i];
+		if (weights[i] > 0)
+			last = i;
+	}
 	x = rng_unit(r) * total;
 	for (int i = 0; i < n; i++) {
 		if (x < weights[i])
 			return i;
 		x -= weights[i];
 	}
-	return n - 1;
+	/* Rounding in the sums can leave x just past the end: fall back to the
+	 * last index with a weight, never to a trailing zero weight. */
+	return last;
 }

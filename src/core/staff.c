@@ -209,14 +209,15 @@ staff_validate(const struct staff *s, const struct agency *agency,
 	if ((unsigned)s->role >= ROLE__COUNT)
 		return hdiag_set(diag, HERR_INVALID, "role", "",
 		    "Role is not known");
-	if (agency == NULL || s->agency_id <= 0)
+	if (agency == NULL || s->agency_id <= 0 || agency->id != s->agency_id)
 		return hdiag_set(diag, HERR_INVALID, "agency", "",
 		    "Staff must belong to an agency");
 	if (s->role == ROLE_PARTNER_PRACTITIONER &&
 	    agency->kind == AGENCY_LOCAL_AUTHORITY)
 		return hdiag_set(diag, HERR_INVALID, "agency", agency->name,
 		    "A partner-agency practitioner must belong to a partner "
-		    "agency (police, health, education or other), not to "
+		    "agency (police, health, education, probation or other), "
+		    "not to "
 		    "\"%s\"", agency->name);
 	return HERR_OK;
 }

@@ -63,8 +63,11 @@ text_check(const char *field, const char *label, const char *s, size_t max,
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
+		/* C0 controls and DEL; C1 controls U+0080-U+009F are the
+		 * UTF-8 pairs C2 80 to C2 9F (the text is valid UTF-8 here). */
 		if (c == 0x7f || (c < 0x20 && !((flags & TEXT_MULTILINE) &&
-		    (c == '\n' || c == '\r' || c == '\t'))))
+		    (c == '\n' || c == '\r' || c == '\t'))) ||
+		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0))
 			return hdiag_set(diag, HERR_INVALID, field, "",
 			    "%s contains a control character at byte %zu",
 			    label, i + 1);
