@@ -18,29 +18,9 @@
 
 #include "core/calendar.h"
 #include "core/date.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-/* The day number of "YYYY-MM-DD", failing the test if it is not a date. */
-static hday
-dt(const char *s)
-{
-	hday d = HDAY_NONE;
-
-	assert_int_equal(hdate_parse(s, &d, "test date", NULL), HERR_OK);
-	return d;
-}
-
-/* The day number of y-m-d, failing the test if it is not a date. */
-static hday
-ymd(int y, int m, int d)
-{
-	hday day = HDAY_NONE;
-
-	assert_int_equal(hdate_from_ymd(y, m, d, &day), HERR_OK);
-	return day;
-}
 
 /* Formats into one of a few rotating buffers so two fit in one assert. */
 static const char *

@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "core/codes.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* rule_4220.py */
 static const char *const ethnicity_valid[] = {

@@ -15,27 +15,9 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static hday
-ymd(int y, int m, int d)
-{
-	hday day = HDAY_NONE;
-
-	assert_int_equal(hdate_from_ymd(y, m, d, &day), HERR_OK);
-	return day;
-}
-
-static hday
-dt(const char *s)
-{
-	hday d = HDAY_NONE;
-
-	assert_int_equal(hdate_parse(s, &d, "test date", NULL), HERR_OK);
-	return d;
-}
 
 static const char *
 fmt(hday d)

@@ -18,22 +18,10 @@
 #include "core/date.h"
 #include "core/person.h"
 #include "core/text.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define TODAY "2025-06-30"
-
-/* The day number of "YYYY-MM-DD"; "" is no date. */
-static hday
-dt(const char *s)
-{
-	hday d = HDAY_NONE;
-
-	if (s[0] == '\0')
-		return HDAY_NONE;
-	assert_int_equal(hdate_parse(s, &d, "test date", NULL), HERR_OK);
-	return d;
-}
 
 /*
  * Writes a UPN into dst: "?" followed by 12 characters is completed with

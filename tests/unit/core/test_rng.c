@@ -19,9 +19,9 @@
 #include <string.h>
 
 #include "core/rng.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static void
 test_pinned_seed_1(void **state)

@@ -15,21 +15,9 @@
 #include "core/date.h"
 #include "core/staff.h"
 #include "core/text.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-/* The day number of "YYYY-MM-DD"; "" is no date. */
-static hday
-dt(const char *s)
-{
-	hday d = HDAY_NONE;
-
-	if (s[0] == '\0')
-		return HDAY_NONE;
-	assert_int_equal(hdate_parse(s, &d, "test date", NULL), HERR_OK);
-	return d;
-}
 
 struct vocab_row {
 	int value;

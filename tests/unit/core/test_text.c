@@ -18,9 +18,9 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "testutil.h"
 #include "core/banned.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A byte string and its length (it may hold a NUL). */
 struct bytes {

@@ -18,6 +18,7 @@
 #include "core/record.h"
 #include "core/text.h"
 #include "store/store_internal.h"
+#include "testutil.h"
 #include "core/banned.h"
 
 static char dir[64];
@@ -122,15 +123,6 @@ a_child(struct child *c, const char *id)
 	    HERR_OK);
 	assert_int_equal(text_copy(c->la_child_id, sizeof(c->la_child_id), id),
 	    HERR_OK);
-}
-
-static hday
-day(int y, int m, int d)
-{
-	hday out;
-
-	assert_int_equal(hdate_from_ymd(y, m, d, &out), HERR_OK);
-	return out;
 }
 
 /* ------------------------------------------------------------ migrations */
@@ -358,7 +350,7 @@ test_child_round_trip(void **state)
 	memcpy(c.upn + 1, tail, 12);
 	assert_int_equal(child_add_disability(&c, "AUT"), HERR_OK);
 	assert_int_equal(child_add_disability(&c, "COMM"), HERR_OK);
-	assert_int_equal(record_child_add(st, &c, day(2026, 1, 1), &d), HERR_OK);
+	assert_int_equal(record_child_add(st, &c, ymd(2026, 1, 1), &d), HERR_OK);
 	assert_true(c.id > 0);
 	assert_int_equal(c.version, 1);
 	assert_int_equal(store_child_get(st, c.id, &back), HERR_OK);
@@ -501,44 +493,44 @@ test_episodes_and_referral_counts(void **state)
 
 	(void)state;
 	a_child(&c, "E1");
-	assert_int_equal(record_child_add(st, &c, day(2026, 1, 1), &d), HERR_OK);
+	assert_int_equal(record_child_add(st, &c, ymd(2026, 1, 1), &d), HERR_OK);
 	/* Closed episode, then a re-referral within 12 months (open). */
 	cin_episode_init(&ep);
 	ep.child_id = c.id;
-	ep.referral_date = day(2025, 1, 6);
+	ep.referral_date = ymd(2025, 1, 6);
 	memcpy(ep.referral_source, "6", 2);
 	memcpy(ep.primary_need, "N1", 3);
-	ep.closure_date = day(2025, 3, 3);
+	ep.closure_date = ymd(2025, 3, 3);
 	memcpy(ep.closure_reason, "RC8", 4);
-	assert_int_equal(record_cin_episode_add(st, &ep, day(2026, 1, 1), &d),
+	assert_int_equal(record_cin_episode_add(st, &ep, ymd(2026, 1, 1), &d),
 	    HERR_OK);
 	ep.id = 0;
-	ep.referral_date = day(2025, 9, 1);
+	ep.referral_date = ymd(2025, 9, 1);
 	ep.closure_date = HDAY_NONE;
 	ep.closure_reason[0] = '\0';
-	assert_int_equal(record_cin_episode_add(st, &ep, day(2026, 1, 1), &d),
+	assert_int_equal(record_cin_episode_add(st, &ep, ymd(2026, 1, 1), &d),
 	    HERR_OK);
 	/* A second open episode is refused (8815) and nothing is written. */
 	ep.id = 0;
-	ep.referral_date = day(2025, 10, 1);
-	assert_int_equal(record_cin_episode_add(st, &ep, day(2026, 1, 1), &d),
+	ep.referral_date = ymd(2025, 10, 1);
+	assert_int_equal(record_cin_episode_add(st, &ep, ymd(2026, 1, 1), &d),
 	    HERR_INVALID);
 	assert_int_equal(store_cin_episodes(st, c.id, got, 4, &n), HERR_OK);
 	assert_int_equal(n, 2);
-	assert_int_equal(got[0].closure_date, day(2025, 3, 3));
+	assert_int_equal(got[0].closure_date, ymd(2025, 3, 3));
 	assert_string_equal(got[0].closure_reason, "RC8");
 	assert_int_equal(got[1].closure_date, HDAY_NONE);
 	/* No such child. */
 	ep.child_id = 424242;
-	assert_int_equal(record_cin_episode_add(st, &ep, day(2026, 1, 1), &d),
+	assert_int_equal(record_cin_episode_add(st, &ep, ymd(2026, 1, 1), &d),
 	    HERR_NOTFOUND);
-	assert_int_equal(store_referral_counts(st, day(2025, 1, 1),
-	    day(2025, 12, 31), &rc), HERR_OK);
+	assert_int_equal(store_referral_counts(st, ymd(2025, 1, 1),
+	    ymd(2025, 12, 31), &rc), HERR_OK);
 	assert_int_equal(rc.referrals, 2);
 	assert_int_equal(rc.rereferrals, 1);
 	assert_int_equal(rc.nfa, 0);
-	assert_int_equal(store_referral_counts(st, day(2025, 6, 1),
-	    day(2025, 12, 31), &rc), HERR_OK);
+	assert_int_equal(store_referral_counts(st, ymd(2025, 6, 1),
+	    ymd(2025, 12, 31), &rc), HERR_OK);
 	assert_int_equal(rc.referrals, 1);
 	assert_int_equal(rc.rereferrals, 1);
 	store_close(st);
