@@ -552,13 +552,12 @@ struct dchild {
 };
 
 static void
-make_upn(struct gen *g, char out[14], int64_t serial)
+make_upn(char out[14], int64_t serial)
 {
 	/* A bijection of the serial onto 8 digits keeps UPNs unique. */
 	uint64_t v = ((uint64_t)serial * 7919u + 1234567u) % 100000000u;
 	char tail[13];
 
-	(void)g;
 	snprintf(tail, sizeof(tail), "%03d%08llu", DEMO_LA_CODE,
 	    (unsigned long long)v);
 	out[0] = upn_check_letter(tail);
@@ -600,9 +599,9 @@ make_child(struct gen *g, struct dchild *dc, const char *family,
 	    (unsigned)(++g->next_child % 10000000u));
 	age = unborn ? -1 : hdate_age_years(dob, g->as_of);
 	if (age >= 5 && rng_chance(&g->rng, 0.93)) {
-		make_upn(g, c->upn, g->next_child);
+		make_upn(c->upn, g->next_child);
 		if (rng_chance(&g->rng, 0.01))
-			make_upn(g, c->former_upn, g->next_child + 50000000);
+			make_upn(c->former_upn, g->next_child + 50000000);
 	} else {
 		static const char *const un[] = { "UN2", "UN3", "UN4", "UN5",
 		    "UN6" };

@@ -103,9 +103,9 @@ record_allocation_add(struct store *st, struct allocation *a,
 	return store_allocation_add(st, a, diag);
 }
 
-/* A child rarely has more than a handful of episodes; 64 is generous, and
- * a child with more is checked against the most recent 64 only after the
- * count says so. */
+/* A child rarely has more than a handful of episodes; a child with more
+ * than 64 is refused a new one with a message rather than checked against
+ * only some of them. */
 #define EPISODES_MAX 64
 
 enum herr

@@ -7,7 +7,6 @@
  * the core's.  It must never build SQL from input: statements come from
  * store_sql[] and take parameters.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,21 +339,13 @@ column_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
 enum herr
 store_begin(struct store *st)
 {
-	enum herr e = step_done(st, stmt(st, STMT_BEGIN), "begin", NULL);
-
-	if (e == HERR_OK)
-		st->depth = 1;
-	return e;
+	return step_done(st, stmt(st, STMT_BEGIN), "begin", NULL);
 }
 
 enum herr
 store_commit(struct store *st)
 {
-	enum herr e = step_done(st, stmt(st, STMT_COMMIT), "commit", NULL);
-
-	if (e == HERR_OK)
-		st->depth = 0;
-	return e;
+	return step_done(st, stmt(st, STMT_COMMIT), "commit", NULL);
 }
 
 void
@@ -363,7 +354,6 @@ store_rollback(struct store *st)
 	if (sqlite3_get_autocommit(st->db))
 		return;
 	(void)step_done(st, stmt(st, STMT_ROLLBACK), "rollback", NULL);
-	st->depth = 0;
 }
 
 enum herr

@@ -82,7 +82,6 @@ const char *const *store_migrations(int *n);
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT__COUNT];	/* prepared once, at open */
-	int depth;				/* open transactions (0/1) */
 };
 
 /*
