@@ -18,11 +18,11 @@ DB      ?= hearth.db
 WARN    := -Wall -Wextra -Werror -Wvla -Wformat=2 -Wstrict-prototypes -Wshadow \
            -Wpointer-arith -Wcast-qual -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-PKGS    := sqlite3
+PKGS    := sqlite3 libmicrohttpd libsodium liboath libqrencode jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 LIBS    = $(PKG_LIBS) -lpthread -lm
-TEST_LIBS = -lcmocka
+TEST_LIBS = -lcmocka $(shell pkg-config --libs libcurl)
 
 LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/main.c' | sort)
 MAIN_SRC := src/cli/main.c
@@ -62,7 +62,25 @@ $(eval $(call variant,release))
 $(eval $(call variant,asan))
 .SECONDARY:
 
-build/hearth: build/release/hearth
+build/hearth: build/release/hearth static
+	cp $< $@
+
+# static/: what the server sends from /assets/, built from govuk-frontend
+# (npm) and our own stylesheet.  GOV.UK's typeface (GDS Transport) is licensed
+# for GOV.UK services only, so its @font-face rules are dropped and pages use
+# the fallback in the font stack (Arial).
+GOVUK := node_modules/govuk-frontend/dist/govuk
+STATIC := static/govuk-frontend.min.css static/hearth.css static/favicon.ico
+.PHONY: static
+static: $(STATIC)
+static/govuk-frontend.min.css: $(GOVUK)/govuk-frontend.min.css
+	@mkdir -p static
+	sed -e 's/@font-face{[^}]*}//g' -e 's|/\*# sourceMappingURL=[^*]*\*/||' $< > $@
+static/hearth.css: src/web/assets/hearth.css
+	@mkdir -p static
+	cp $< $@
+static/favicon.ico: $(GOVUK)/assets/rebrand/images/favicon.ico
+	@mkdir -p static
 	cp $< $@
 
 # Until the web application lands (issue 3), run shows the demo authority.
@@ -82,4 +100,4 @@ bench: deps all
 	@bench/demo
 
 clean:
-	rm -rf build
+	rm -rf build static

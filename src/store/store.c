@@ -38,7 +38,7 @@ store_engine(void)
 }
 
 /* Map an SQLite result code to a status and, for a person, a sentence. */
-static enum herr
+enum herr
 sql_fail(sqlite3 *db, int rc, const char *doing, struct hdiag *diag)
 {
 	enum herr e;
@@ -174,6 +174,13 @@ check_identity(sqlite3 *db, const char *path, unsigned flags, int *version,
 	return HERR_OK;
 }
 
+/* The statement tables of the other store files, each NULL-terminated. */
+static const char *const *const area_sql[SQLSET__COUNT] = {
+	[SQLSET_AUTH] = store_auth_sql,
+	[SQLSET_CASE] = store_case_sql,
+	[SQLSET_ADMIN] = store_admin_sql,
+};
+
 static enum herr
 prepare_all(struct store *st, struct hdiag *diag)
 {
@@ -185,7 +192,36 @@ prepare_all(struct store *st, struct hdiag *diag)
 			return sql_fail(st->db, rc, "preparing statements",
 			    diag);
 	}
+	for (int a = 0; a < SQLSET__COUNT; a++) {
+		int n = 0;
+
+		while (area_sql[a][n] != NULL)
+			n++;
+		st->area[a] = xcalloc((size_t)n + 1, sizeof(sqlite3_stmt *));
+		st->area_n[a] = n;
+		for (int i = 0; i < n; i++) {
+			int rc = sqlite3_prepare_v3(st->db, area_sql[a][i], -1,
+			    SQLITE_PREPARE_PERSISTENT, &st->area[a][i], NULL);
+
+			if (rc != SQLITE_OK)
+				return hdiag_set(diag, HERR_ENV, "", "",
+				    "preparing statement %d of set %d: %s", i,
+				    a, sqlite3_errmsg(st->db));
+		}
+	}
 	return HERR_OK;
+}
+
+sqlite3_stmt *
+store_q(struct store *st, enum sqlset set, int which)
+{
+	return st->area[set][which];
+}
+
+sqlite3 *
+store_db(struct store *st)
+{
+	return st->db;
 }
 
 enum herr
@@ -261,12 +297,17 @@ store_close(struct store *st)
 		return;
 	for (int i = 0; i < STMT__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (int a = 0; a < SQLSET__COUNT; a++) {
+		for (int i = 0; i < st->area_n[a]; i++)
+			sqlite3_finalize(st->area[a][i]);
+		free(st->area[a]);
+	}
 	sqlite3_close(st->db);
 	free(st);
 }
 
 /* Run a statement that returns no rows; resets it whatever happens. */
-static enum herr
+enum herr
 step_done(struct store *st, sqlite3_stmt *s, const char *doing,
     struct hdiag *diag)
 {
@@ -286,7 +327,7 @@ stmt(struct store *st, enum stmt which)
 	return st->stmt[which];
 }
 
-static void
+void
 bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v == NULL || v[0] == '\0')
@@ -295,7 +336,7 @@ bind_text(sqlite3_stmt *s, int i, const char *v)
 		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
 }
 
-static void
+void
 bind_date(sqlite3_stmt *s, int i, hday d)
 {
 	char buf[HDATE_LEN];
@@ -307,7 +348,7 @@ bind_date(sqlite3_stmt *s, int i, hday d)
 		    SQLITE_TRANSIENT);
 }
 
-static void
+void
 bind_id(sqlite3_stmt *s, int i, int64_t id)
 {
 	if (id <= 0)
@@ -316,7 +357,7 @@ bind_id(sqlite3_stmt *s, int i, int64_t id)
 		sqlite3_bind_int64(s, i, id);
 }
 
-static hday
+hday
 column_date(sqlite3_stmt *s, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -327,7 +368,7 @@ column_date(sqlite3_stmt *s, int i)
 	return d;
 }
 
-static void
+void
 column_copy(sqlite3_stmt *s, int i, char *dst, size_t cap)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -388,7 +429,7 @@ store_setting_get(struct store *st, const char *key, char *buf, size_t cap)
  * A unique constraint names "table.column" in its message; turn the ones a
  * person can cause into a sentence about the field.
  */
-static enum herr
+enum herr
 unique_clash(struct store *st, enum herr e, const char *column,
     const char *field, const char *label, const char *value,
     struct hdiag *diag)
@@ -636,7 +677,7 @@ store_cin_episode_add(struct store *st, struct cin_episode *ep,
 
 /* Step a query expected to give one row; HERR_NOTFOUND if it gives none.
  * The caller reads the row, then calls finish(). */
-static enum herr
+enum herr
 step_row(struct store *st, sqlite3_stmt *s, const char *doing)
 {
 	int rc = sqlite3_step(s);
@@ -648,7 +689,7 @@ step_row(struct store *st, sqlite3_stmt *s, const char *doing)
 	return sql_fail(st->db, rc, doing, NULL);
 }
 
-static void
+void
 finish(sqlite3_stmt *s)
 {
 	sqlite3_reset(s);

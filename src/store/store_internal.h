@@ -79,10 +79,58 @@ extern const char *const store_setup_sql[SETUP__COUNT];
 /* The migrations, oldest first; migration i takes version i to i+1. */
 const char *const *store_migrations(int *n);
 
+/*
+ * Beside store_sql[] (the records of issue 2), each store file that serves
+ * one area keeps its own statement table, NULL-terminated and indexed by an
+ * enum in that file: store_auth.c (accounts, sessions, tokens, audit,
+ * access facts), store_case.c (search, my work, the child and family
+ * record, edits), store_admin.c (users, roles and teams).  All are prepared
+ * once, at open, so a broken statement fails the open, not a request.
+ */
+enum sqlset {
+	SQLSET_AUTH,
+	SQLSET_CASE,
+	SQLSET_ADMIN,
+	SQLSET__COUNT
+};
+extern const char *const store_auth_sql[];
+extern const char *const store_case_sql[];
+extern const char *const store_admin_sql[];
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STMT__COUNT];	/* prepared once, at open */
+	sqlite3_stmt **area[SQLSET__COUNT];	/* the same, per area file */
+	int area_n[SQLSET__COUNT];
 };
+
+/* Statement `which` of an area's table, ready to bind (borrowed). */
+sqlite3_stmt *store_q(struct store *st, enum sqlset set, int which);
+sqlite3 *store_db(struct store *st);
+
+/*
+ * Helpers every store file shares (store.c).  step_done runs a statement
+ * that returns no rows and resets it; step_row steps a one-row query
+ * (NOTFOUND when there is none) and the caller reads the row and calls
+ * finish().  sql_fail turns an SQLite code into a status and a sentence;
+ * unique_clash turns a unique-constraint failure on `column` ("table.col")
+ * into a sentence about the field.  bind_text binds "" and NULL as NULL;
+ * bind_id binds ids <= 0 as NULL.
+ */
+enum herr sql_fail(sqlite3 *db, int rc, const char *doing,
+    struct hdiag *diag);
+enum herr step_done(struct store *st, sqlite3_stmt *s, const char *doing,
+    struct hdiag *diag);
+enum herr step_row(struct store *st, sqlite3_stmt *s, const char *doing);
+void finish(sqlite3_stmt *s);
+enum herr unique_clash(struct store *st, enum herr e, const char *column,
+    const char *field, const char *label, const char *value,
+    struct hdiag *diag);
+void bind_text(sqlite3_stmt *s, int i, const char *v);
+void bind_date(sqlite3_stmt *s, int i, hday d);
+void bind_id(sqlite3_stmt *s, int i, int64_t id);
+hday column_date(sqlite3_stmt *s, int i);
+void column_copy(sqlite3_stmt *s, int i, char *dst, size_t cap);
 
 /*
  * Bring `db` to schema version `target` using migrations[0..target), each in
