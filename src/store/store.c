@@ -179,6 +179,7 @@ static const char *const *const area_sql[SQLSET__COUNT] = {
 	[SQLSET_AUTH] = store_auth_sql,
 	[SQLSET_CASE] = store_case_sql,
 	[SQLSET_ADMIN] = store_admin_sql,
+	[SQLSET_DIRECTORY] = store_directory_sql,
 };
 
 static enum herr

@@ -84,18 +84,21 @@ const char *const *store_migrations(int *n);
  * one area keeps its own statement table, NULL-terminated and indexed by an
  * enum in that file: store_auth.c (accounts, sessions, tokens, audit,
  * access facts), store_case.c (search, my work, the child and family
- * record, edits), store_admin.c (users, roles and teams).  All are prepared
+ * record, edits), store_admin.c (users, roles and teams),
+ * store_directory.c (my work, search, team pages, administration lists).  All are prepared
  * once, at open, so a broken statement fails the open, not a request.
  */
 enum sqlset {
 	SQLSET_AUTH,
 	SQLSET_CASE,
 	SQLSET_ADMIN,
+	SQLSET_DIRECTORY,
 	SQLSET__COUNT
 };
 extern const char *const store_auth_sql[];
 extern const char *const store_case_sql[];
 extern const char *const store_admin_sql[];
+extern const char *const store_directory_sql[];
 
 struct store {
 	sqlite3 *db;
