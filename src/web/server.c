@@ -271,7 +271,7 @@ load_static(struct server *s, struct hdiag *diag)
 			closedir(dir);
 			return HERR_ENV;
 		}
-		snprintf(f->name, sizeof(f->name), "%s", de->d_name);
+		memcpy(f->name, de->d_name, strlen(de->d_name) + 1);
 		f->type = type_of(f->name);
 		crypto_generichash(h, sizeof(h), (unsigned char *)f->data,
 		    f->len, NULL, 0);
