@@ -457,6 +457,9 @@ add_headers(const struct server *s, struct MHD_Response *mr,
 		MHD_add_response_header(mr, "Allow", w->allow);
 	if (w->etag[0] != '\0')
 		MHD_add_response_header(mr, "ETag", w->etag);
+	if (w->www_authenticate != NULL)
+		MHD_add_response_header(mr, "WWW-Authenticate",
+		    w->www_authenticate);
 }
 
 static enum MHD_Result
@@ -468,6 +471,10 @@ send_resp(struct server *s, struct MHD_Connection *c, struct resp *w)
 	if (w->file != NULL) {
 		mr = MHD_create_response_from_buffer(w->file_len,
 		    (void *)(uintptr_t)w->file, MHD_RESPMEM_PERSISTENT);
+	} else if (w->raw != NULL) {
+		mr = MHD_create_response_from_buffer(w->raw_len, w->raw,
+		    MHD_RESPMEM_MUST_FREE);
+		w->raw = NULL;
 	} else {
 		size_t len = 0;
 		char *b;
@@ -638,6 +645,8 @@ send:
 	if (w.head && w.file == NULL) {
 		html_clear(&w.body);
 		html_init(&w.body, 0);
+		free(w.raw);
+		w.raw = NULL;
 	}
 	ret = send_resp(s, c, &w);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -646,6 +655,7 @@ send:
 		    "-", w.status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	html_clear(&w.body);
+	free(w.raw);
 	form_clear(&r.query);
 	form_clear(&r.body);
 	form_clear(&r.cookies);

@@ -70,6 +70,11 @@ struct resp {
 	const char *cache;		/* Cache-Control, static; default
 					 * "no-store" */
 	char allow[64];			/* for 405 */
+	const char *www_authenticate;	/* for 401 from the API, static */
+	/* A body made elsewhere (the JSON encoder): owned, freed after
+	 * sending, sent as is instead of `body`. */
+	char *raw;
+	size_t raw_len;
 	/* A static file: sent as is instead of body. */
 	const void *file;
 	size_t file_len;
