@@ -4,8 +4,10 @@
  */
 #include <stdio.h>
 
+#include "core/chronology.h"
 #include "core/record.h"
 #include "store/store.h"
+#include "store/store_case.h"
 #include "core/banned.h"
 
 enum herr
@@ -137,4 +139,45 @@ record_cin_episode_add(struct store *st, struct cin_episode *ep, hday today,
 	if ((e = cin_episode_fits(ep, others, n, diag)) != HERR_OK)
 		return e;
 	return store_cin_episode_add(st, ep, diag);
+}
+
+enum herr
+record_child_update(struct store *st, struct child *c, int64_t expected,
+    hday today, int64_t staff_id, int64_t now, struct store_change *conflict,
+    struct hdiag *diag)
+{
+	enum herr e;
+
+	if ((e = child_validate(c, today, diag)) != HERR_OK)
+		return e;
+	return store_child_update(st, c, expected, staff_id, now, conflict,
+	    diag);
+}
+
+enum herr
+record_chronology_add(struct store *st, struct chronology_entry *e,
+    hday today, struct hdiag *diag)
+{
+	enum herr x;
+
+	if ((x = chronology_validate(e, today, diag)) != HERR_OK)
+		return x;
+	return store_chronology_add(st, e, diag);
+}
+
+enum herr
+record_household_member_add(struct store *st, int64_t household_id,
+    int64_t person_id, hday start, hday end, struct hdiag *diag)
+{
+	char b[HDATE_LEN];
+
+	if (household_id <= 0 || person_id <= 0)
+		return hdiag_set(diag, HERR_INVALID, "household", "",
+		    "A household member needs a household and a person");
+	if (start != HDAY_NONE && end != HDAY_NONE && end < start)
+		return hdiag_set(diag, HERR_INVALID, "end_date",
+		    hdate_format(end, b), "The date they left, %s, is before "
+		    "the date they joined", b);
+	return store_household_member_add(st, household_id, person_id, start,
+	    end, diag);
 }

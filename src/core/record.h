@@ -17,6 +17,8 @@
 #include "core/status.h"
 
 struct store;
+struct store_change;
+struct chronology_entry;
 
 /* Validate `c` as of `today` and store it; sets c->id. */
 enum herr record_child_add(struct store *st, struct child *c, hday today,
@@ -52,5 +54,25 @@ enum herr record_allocation_add(struct store *st, struct allocation *a,
  */
 enum herr record_cin_episode_add(struct store *st, struct cin_episode *ep,
     hday today, struct hdiag *diag) HEARTH_WUR;
+
+/*
+ * Validate a child's changed details as of `today` and save them if the
+ * stored version is still `expected` (store_child_update): HERR_CONFLICT,
+ * with *conflict saying who saved first and when, if it is not.  Inside the
+ * caller's transaction, so the audit row commits with the change.
+ */
+enum herr record_child_update(struct store *st, struct child *c,
+    int64_t expected, hday today, int64_t staff_id, int64_t now,
+    struct store_change *conflict, struct hdiag *diag) HEARTH_WUR;
+
+/* Validate a manual chronology entry (chronology.h) and store it; sets
+ * e->id. */
+enum herr record_chronology_add(struct store *st, struct chronology_entry *e,
+    hday today, struct hdiag *diag) HEARTH_WUR;
+
+/* Add a person to a household from `start` (HDAY_NONE: not known) to `end`
+ * (HDAY_NONE: still there); the end may not be before the start. */
+enum herr record_household_member_add(struct store *st, int64_t household_id,
+    int64_t person_id, hday start, hday end, struct hdiag *diag) HEARTH_WUR;
 
 #endif
