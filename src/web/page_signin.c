@@ -24,10 +24,25 @@
 #include "web/ui.h"
 #include "core/banned.h"
 
+/* A password is checked for what it is, never for how it looks: spaces
+ * anywhere are allowed (form_check's default text rule refuses leading and
+ * trailing ones); the parser has already refused invalid UTF-8 and control
+ * characters. */
+static enum herr
+valid_password(const char *v, const char *label, struct hdiag *d)
+{
+	if (strlen(v) > AUTH_PW_MAX_BYTES)
+		return hdiag_set(d, HERR_INVALID, "password", "",
+		    "%s must be %d characters or fewer", label,
+		    AUTH_PW_MAX_BYTES);
+	return HERR_OK;
+}
+
 static const struct form_field signin_fields[] = {
 	{ "csrf", "Form token", true, false, NULL, 64 },
 	{ "username", "Username", true, false, NULL, USERNAME_MAX },
-	{ "password", "Password", true, false, NULL, AUTH_PW_MAX_BYTES },
+	{ "password", "Password", true, false, valid_password,
+	    AUTH_PW_MAX_BYTES },
 };
 
 static const struct form_field code_fields[] = {
