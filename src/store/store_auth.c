@@ -69,6 +69,23 @@ enum auth_stmt {
 	" WHERE hm.person_id = ?1 AND (hm.end_date IS NULL OR" \
 	" hm.end_date >= ?3))"
 
+/*
+ * The workers currently allocated to a child (directly or through a
+ * household it lives in), found from the child's side: a child has a few
+ * allocations, while a worker or a team has hundreds, so the facts are
+ * driven from here rather than from the principal's caseload.
+ */
+#define CHILD_WORKERS \
+	"(SELECT a.staff_id FROM allocation a WHERE a.child_id = ?1 AND " \
+	CURRENT("a") " UNION SELECT a.staff_id FROM allocation a" \
+	" WHERE a.household_id IN " CHILD_HOUSEHOLDS " AND " CURRENT("a") ")"
+
+/* The same for a household: its own workers and its children's. */
+#define HOUSEHOLD_WORKERS \
+	"(SELECT a.staff_id FROM allocation a WHERE a.household_id = ?1 AND " \
+	CURRENT("a") " UNION SELECT a.staff_id FROM allocation a" \
+	" WHERE a.child_id IN " HOUSEHOLD_CHILDREN " AND " CURRENT("a") ")"
+
 const char *const store_auth_sql[A__COUNT + 1] = {
 	[A_STAFF_BY_USERNAME] = "SELECT id FROM staff WHERE username = ?1",
 	[A_PRINCIPAL] =
@@ -154,16 +171,11 @@ const char *const store_auth_sql[A__COUNT + 1] = {
 	[A_FACTS_CHILD] =
 	    "SELECT"
 	    " EXISTS (SELECT 1 FROM child WHERE person_id = ?1),"
-	    " EXISTS (SELECT 1 FROM allocation a WHERE a.staff_id = ?2 AND "
-	    CURRENT("a") " AND (a.child_id = ?1 OR a.household_id IN "
-	    CHILD_HOUSEHOLDS ")),"
-	    " EXISTS (SELECT 1 FROM allocation a"
-	    "  JOIN team_member tm ON tm.staff_id = a.staff_id AND "
-	    CURRENT("tm")
-	    "  JOIN team_member me ON me.team_id = tm.team_id"
-	    "   AND me.staff_id = ?2 AND " CURRENT("me")
-	    "  WHERE " CURRENT("a") " AND (a.child_id = ?1 OR a.household_id"
-	    "  IN " CHILD_HOUSEHOLDS ")),"
+	    " ?2 IN " CHILD_WORKERS ","
+	    " EXISTS (SELECT 1 FROM team_member me JOIN team_member tm"
+	    "  ON tm.team_id = me.team_id AND " CURRENT("tm")
+	    "  WHERE me.staff_id = ?2 AND " CURRENT("me")
+	    "  AND tm.staff_id IN " CHILD_WORKERS "),"
 	    " EXISTS (SELECT 1 FROM record_share s WHERE s.child_id = ?1"
 	    "  AND s.agency_id = ?4 AND " CURRENT("s") "),"
 	    " EXISTS (SELECT 1 FROM restriction WHERE child_id = ?1),"
@@ -175,16 +187,11 @@ const char *const store_auth_sql[A__COUNT + 1] = {
 	[A_FACTS_HOUSEHOLD] =
 	    "SELECT"
 	    " EXISTS (SELECT 1 FROM household WHERE id = ?1),"
-	    " EXISTS (SELECT 1 FROM allocation a WHERE a.staff_id = ?2 AND "
-	    CURRENT("a") " AND (a.household_id = ?1 OR a.child_id IN "
-	    HOUSEHOLD_CHILDREN ")),"
-	    " EXISTS (SELECT 1 FROM allocation a"
-	    "  JOIN team_member tm ON tm.staff_id = a.staff_id AND "
-	    CURRENT("tm")
-	    "  JOIN team_member me ON me.team_id = tm.team_id"
-	    "   AND me.staff_id = ?2 AND " CURRENT("me")
-	    "  WHERE " CURRENT("a") " AND (a.household_id = ?1 OR a.child_id"
-	    "  IN " HOUSEHOLD_CHILDREN ")),"
+	    " ?2 IN " HOUSEHOLD_WORKERS ","
+	    " EXISTS (SELECT 1 FROM team_member me JOIN team_member tm"
+	    "  ON tm.team_id = me.team_id AND " CURRENT("tm")
+	    "  WHERE me.staff_id = ?2 AND " CURRENT("me")
+	    "  AND tm.staff_id IN " HOUSEHOLD_WORKERS "),"
 	    " EXISTS (SELECT 1 FROM record_share s WHERE s.child_id IN "
 	    HOUSEHOLD_CHILDREN " AND s.agency_id = ?4 AND " CURRENT("s") "),"
 	    " EXISTS (SELECT 1 FROM restriction WHERE child_id IN "

@@ -209,6 +209,9 @@ router_dispatch(struct req *r, struct resp *w)
 	struct hdiag d;
 
 	if (rt == NULL) {
+		/* Signed-in people keep their navigation on an error page. */
+		if (!r->api)
+			load_session(r, w);
 		if (known)
 			web_method_not_allowed(r, w, allow);
 		else

@@ -501,7 +501,12 @@ ui_table_start(struct html *h, const char *caption, const char *const *hd,
 	    "govuk-table__row\">");
 	for (int i = 0; i < n; i++) {
 		html_lit(h, "<th scope=\"col\" class=\"govuk-table__header\">");
-		html_text(h, hd[i]);
+		/* A column of buttons still needs a name for screen readers. */
+		if (hd[i][0] == '\0')
+			html_lit(h, "<span class=\"govuk-visually-hidden\">"
+			    "Actions</span>");
+		else
+			html_text(h, hd[i]);
 		html_lit(h, "</th>");
 	}
 	html_lit(h, "</tr></thead><tbody class=\"govuk-table__body\">");
