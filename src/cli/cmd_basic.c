@@ -12,8 +12,8 @@
 #define HEARTH_VERSION "0.1.0"
 
 const struct cli_command *const cli_commands[] = {
-	&cmd_init, &cmd_demo, &cmd_status, &cmd_child, &cmd_version,
-	&cmd_help, NULL,
+	&cmd_init, &cmd_demo, &cmd_serve, &cmd_status, &cmd_child, &cmd_user,
+	&cmd_access, &cmd_audit, &cmd_version, &cmd_help, NULL,
 };
 
 static int
@@ -46,6 +46,7 @@ run_help(const struct cli_command *cmd, int argc, char **argv)
 		    cli_commands[i]->summary);
 	printf("\nThe database is --db PATH, else $HEARTH_DB, else ./hearth.db.\n"
 	    "Run `hearth <command> --help` for a command's options.\n"
+	    "Passwords are read from standard input, never from arguments.\n"
 	    "Exit codes: 0 ok, 1 bad data or input, 2 usage, 3 environment.\n");
 	return EXIT_OK;
 }

@@ -1,15 +1,100 @@
 /*
- * cmd_demo.c: `hearth demo`: create the demo authority and print what it
- * holds.  Every option is checked before the database is touched.
+ * cmd_demo.c: `hearth demo`: create the demo authority, give one member of
+ * staff in each role a password so that people can sign in and try it, and
+ * print what it holds.  Every option is checked before the database is
+ * touched.  The demo's passwords are printed for anyone to use: a demo
+ * database must never hold real records.
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/auth.h"
 #include "core/demo.h"
 #include "store/store.h"
+#include "store/store_admin.h"
+#include "store/store_auth.h"
 #include "core/banned.h"
+
+/* The demo's shared password, and others to fall back on for anyone whose
+ * username it contains (auth_password_check refuses those). */
+static const char *const demo_passwords[] = {
+	"ashdown-vale-demo", "hearth-demo-sign-in", "try-hearth-safely",
+};
+
+struct sign_in {
+	enum staff_role role;
+	char username[USERNAME_MAX + 1];
+	const char *password;	/* static */
+};
+
+/*
+ * For each role, the active member of staff with the lowest id, preferring
+ * one with work to see on `as_of` (store_staff_first_in_role), gets a
+ * password at the normal Argon2id cost and no second factor: they set it up
+ * at their first sign-in.  One transaction; *n gets how many were given.
+ */
+static enum herr
+give_sign_ins(struct store *st, hday as_of, struct sign_in out[ROLE__COUNT],
+    int *n)
+{
+	char hash[AUTH_HASH_MAX];
+	struct staff s;
+	enum herr e;
+
+	*n = 0;
+	if ((e = auth_init()) != HERR_OK || (e = store_begin(st)) != HERR_OK)
+		return e;
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		const char *pw = NULL;
+
+		if ((e = store_staff_first_in_role(st, (enum staff_role)r,
+		    as_of, &s)) == HERR_NOTFOUND)
+			continue;
+		if (e != HERR_OK)
+			goto out;
+		for (size_t i = 0; pw == NULL && i < sizeof(demo_passwords) /
+		    sizeof(demo_passwords[0]); i++)
+			if (auth_password_check(demo_passwords[i], s.username,
+			    NULL) == HERR_OK)
+				pw = demo_passwords[i];
+		if (pw == NULL)
+			continue;
+		if ((e = auth_password_hash(pw, hash)) != HERR_OK ||
+		    (e = store_credential_set_password(st, s.id, hash,
+		    auth_now())) != HERR_OK)
+			goto out;
+		out[*n].role = s.role;
+		memcpy(out[*n].username, s.username, sizeof(s.username));
+		out[*n].password = pw;
+		(*n)++;
+	}
+	e = store_commit(st);
+out:
+	if (e != HERR_OK) {
+		store_rollback(st);
+		*n = 0;
+	}
+	return e;
+}
+
+static void
+print_sign_ins(const struct sign_in *si, int n)
+{
+	int w = (int)strlen("username");
+
+	for (int i = 0; i < n; i++)
+		if ((int)strlen(si[i].username) > w)
+			w = (int)strlen(si[i].username);
+	printf("Sign in as (two-factor sign-in is set up at the first "
+	    "sign-in):\n");
+	printf("    %-36s %-*s %s\n", "role", w, "username", "password");
+	for (int i = 0; i < n; i++)
+		printf("    %-36s %-*s %s\n", role_label(si[i].role), w,
+		    si[i].username, si[i].password);
+}
 
 static double
 seconds_since(const struct timespec *t0)
@@ -82,6 +167,8 @@ static int
 run_demo(const struct cli_command *cmd, int argc, char **argv)
 {
 	struct demo_options o = { DEMO_CHILDREN_DEFAULT, 1, 0 };
+	struct sign_in sign_ins[ROLE__COUNT];
+	int n_sign_ins = 0;
 	int64_t children = 0;
 	double secs;
 	const struct cli_option *opt;
@@ -131,6 +218,14 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 	print_summary(st, o.as_of, &children);
 	printf("  took           %.2f s (%.0f children a second)\n", secs,
 	    secs > 0 ? (double)children / secs : 0.0);
+	if (!cli_opt(cmd, "no-sign-ins")->seen) {
+		if ((e = give_sign_ins(st, o.as_of, sign_ins, &n_sign_ins)) !=
+		    HERR_OK) {
+			store_close(st);
+			return cli_fail(e, NULL);
+		}
+		print_sign_ins(sign_ins, n_sign_ins);
+	}
 	store_close(st);
 	return EXIT_OK;
 }
@@ -140,18 +235,26 @@ static struct cli_option demo_opts[] = {
 	{ "children", "N", "how many children (default 1000, at most 1000000)" },
 	{ "seed", "S", "random seed, 0 or more (default 1)" },
 	{ "as-of", "DATE", "the demo's today, YYYY-MM-DD (default today)" },
+	{ "no-sign-ins", NULL, "give nobody a password (for benchmarks)" },
 	{ NULL },
 };
 
 const struct cli_command cmd_demo = {
 	.name = "demo",
 	.summary = "create a synthetic local authority to try hearth with",
-	.usage = "demo [--db PATH] [--children N] [--seed S] [--as-of DATE]",
+	.usage = "demo [--db PATH] [--children N] [--seed S] [--as-of DATE] "
+	    "[--no-sign-ins]",
 	.description = "Creates the database if needed, then staff in every "
 	    "role, assessment, children in\nneed and Family Safeguarding teams, "
 	    "and children in households with three\nyears of referral history "
 	    "at national rates.  The database must hold no\nchildren or staff "
-	    "yet.  The same seed and --as-of give the same database.",
+	    "yet.  The same seed and --as-of give the same database\n(apart "
+	    "from the salts of the password hashes).\n\nThen one member of "
+	    "staff in each role, someone with work to see where\nthere is "
+	    "one, gets a password, printed at the end, so that people can\n"
+	    "sign in; they set up two-factor sign-in the first time.  The "
+	    "passwords\nare public: never put real records in a demo "
+	    "database.",
 	.options = demo_opts,
 	.run = run_demo,
 };

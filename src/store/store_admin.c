@@ -43,16 +43,17 @@ const char *const store_admin_sql[ADM__COUNT + 1] = {
 	    " FROM staff s JOIN agency a ON a.id = s.agency_id"
 	    " LEFT JOIN credential c ON c.staff_id = s.id"
 	    " WHERE ?1 IS NULL OR s.role = ?1 ORDER BY s.username",
-	/* ?1 role, ?2 today.  Someone with work to see comes first. */
+	/* ?1 role, ?2 today.  Someone with a caseload of their own comes
+	 * first, then someone whose team has one (a manager). */
 	[ADM_STAFF_FIRST_IN_ROLE] =
 	    "SELECT s.id FROM staff s WHERE s.role = ?1 AND s.active = 1"
-	    " ORDER BY (EXISTS (SELECT 1 FROM allocation a"
-	    "  WHERE a.staff_id = s.id AND " ON_DAY("a") ")"
-	    " OR EXISTS (SELECT 1 FROM team_member me"
+	    " ORDER BY EXISTS (SELECT 1 FROM allocation a"
+	    "  WHERE a.staff_id = s.id AND " ON_DAY("a") ") DESC,"
+	    " EXISTS (SELECT 1 FROM team_member me"
 	    "  JOIN team_member tm ON tm.team_id = me.team_id AND "
 	    ON_DAY("tm")
 	    "  JOIN allocation a ON a.staff_id = tm.staff_id AND " ON_DAY("a")
-	    "  WHERE me.staff_id = s.id AND " ON_DAY("me") ")) DESC, s.id"
+	    "  WHERE me.staff_id = s.id AND " ON_DAY("me") ") DESC, s.id"
 	    " LIMIT 1",
 	[ADM__COUNT] = NULL,
 };

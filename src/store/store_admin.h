@@ -42,9 +42,9 @@ enum herr store_users_each(struct store *st, const enum staff_role *role,
 
 /*
  * The active member of staff in `role` with the lowest id, preferring one
- * who on `today` holds a current allocation or is a current member of a
- * team in which someone does (so that a demo sign-in has work to see).
- * NOTFOUND if nobody active has the role.
+ * who on `today` holds a current allocation, and after them one who is a
+ * current member of a team in which someone does (so that a demo sign-in
+ * has work to see).  NOTFOUND if nobody active has the role.
  */
 enum herr store_staff_first_in_role(struct store *st, enum staff_role role,
     hday today, struct staff *out) HEARTH_WUR;
