@@ -48,8 +48,8 @@ build/$(1)/%.o: %.c $(HDRS) Makefile
 	$$(CC) $(CSTD) $(WARN) $$($(1)_CFLAGS) $$(PKG_CFLAGS) -Isrc -Itests/unit -Itests/web -c $$< -o $$@
 
 build/$(1)/libhearth.a: $(patsubst %.c,build/$(1)/%.o,$(LIB_SRC))
-	@rm -f $$@
-	ar rcs $$@ $$^
+	@rm -f $$@.$$$$$$$$
+	ar rcs $$@.$$$$$$$$ $$^ && mv $$@.$$$$$$$$ $$@
 
 build/$(1)/hearth: build/$(1)/src/cli/main.o build/$(1)/libhearth.a
 	$$(CC) $$($(1)_CFLAGS) $$($(1)_LDFLAGS) -o $$@ $$^ $$(LIBS)
