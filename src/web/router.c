@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "core/auth.h"
 #include "store/store_auth.h"
 #include "web/router.h"
@@ -348,20 +350,33 @@ message_page(struct req *r, struct resp *w, int status, const char *title,
 	html_init(&w->body, WEB_PAGE_MAX);
 	w->status = status;
 	if (r->api) {
-		/* RFC 9457 problem details; the API writes its own, this is
-		 * the router's fallback. */
-		w->content_type = "application/problem+json";
-		html_lit(&w->body, "{\"type\":\"about:blank\",\"status\":");
-		html_int(&w->body, status);
-		html_lit(&w->body, ",\"title\":\"");
-		html_text(&w->body, title);
-		html_lit(&w->body, "\"}\n");
+		web_problem(w, status, status == 404 ? "Not found" : title,
+		    text);
 		return;
 	}
 	ui_page_start(r, w, title);
 	ui_heading(&w->body, NULL, title);
 	ui_para(&w->body, text);
 	ui_page_end(r, w);
+}
+
+void
+web_problem(struct resp *w, int status, const char *title,
+    const char *detail)
+{
+	json_t *p = json_pack("{s:s, s:s, s:i}", "type", "about:blank",
+	    "title", title, "status", status);
+	char *s;
+
+	if (detail != NULL)
+		json_object_set_new(p, "detail", json_string(detail));
+	s = json_dumps(p, JSON_COMPACT | JSON_ENSURE_ASCII);
+	json_decref(p);
+	w->status = s != NULL ? status : 500;
+	w->content_type = "application/problem+json";
+	free(w->raw);
+	w->raw = s;
+	w->raw_len = s != NULL ? strlen(s) : 0;
 }
 
 void

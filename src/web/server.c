@@ -506,12 +506,23 @@ resp_init(struct resp *w)
 	html_init(&w->body, WEB_PAGE_MAX);
 }
 
+/* An early answer, before routing: plain text, or problem details for
+ * the API (its clients parse JSON, whatever went wrong). */
 static void
 plain(struct resp *w, int status, const char *text)
 {
+	if (w->api) {
+		web_problem(w, status, status == 413 ? "Request too large" :
+		    status == 503 ? "Service unavailable" : "Bad request",
+		    text);
+		return;
+	}
+	/* Plain text is not HTML: sent as it is, not escaped. */
 	w->status = status;
 	w->content_type = "text/plain; charset=utf-8";
-	html_text(&w->body, text);
+	free(w->raw);
+	w->raw = xstrdup(text);
+	w->raw_len = strlen(w->raw);
 }
 
 static enum MHD_Result
@@ -569,6 +580,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	r.now = auth_now();
 	r.today = hdate_today();
 	w.head = strcmp(method, "HEAD") == 0;
+	w.api = strncmp(cn->uri, "/api/", 5) == 0;
 	remote_of(c, r.remote, sizeof(r.remote));
 
 	if (cn->too_big) {

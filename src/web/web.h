@@ -80,6 +80,7 @@ struct resp {
 	size_t file_len;
 	char etag[40];
 	bool head;			/* HEAD: headers only */
+	bool api;			/* answering the JSON API */
 };
 
 typedef void (*web_handler)(struct req *r, struct resp *w);
@@ -124,6 +125,11 @@ void web_forbidden(struct req *r, struct resp *w, const char *why);
 void web_unavailable(struct req *r, struct resp *w);
 void web_method_not_allowed(struct req *r, struct resp *w,
     const char *allow);
+
+/* An RFC 9457 problem details body (application/problem+json), for
+ * answers to the API made before or outside its handlers. */
+void web_problem(struct resp *w, int status, const char *title,
+    const char *detail);
 
 /* The path id i (0-based) as parsed by the router. */
 int64_t web_id(const struct req *r, int i);
