@@ -1526,5 +1526,5 @@ main(void)
 		T_TEST(test_audit_chain),
 	};
 
-	return cmocka_run_group_tests(tests, h_setup, h_teardown);
+	return H_RUN(tests, h_setup);
 }
