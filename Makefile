@@ -113,6 +113,7 @@ fuzz: $(FUZZ_BIN)
 
 bench: deps all
 	@bench/demo
+	@bench/web
 
 clean:
 	rm -rf build static

@@ -44,18 +44,13 @@
 #include "store/store_auth.h"
 #include "store/store_case.h"
 #include "store/store_directory.h"
+#include "web/child_view.h"
 #include "web/router.h"
+#include "web/search.h"
 #include "core/banned.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-#define API_EPISODES 64
-/* The record's chronology: its manual entries and two events per episode
- * and per allocation (as page_child.c). */
-#define API_CHRON_MAX (CASE_LIST_MAX + 2 * API_EPISODES + 2 * CASE_LIST_MAX)
-#define SEARCH_SHOW 50		/* results of one search */
-#define SEARCH_CANDIDATES 1000	/* rows a search pass looks at */
-#define CONTAINS_MIN 3		/* bytes of a word searched inside names */
 #define CASELOAD_LIMIT 2000	/* rows of a caseload looked at */
 #define API_ERRORS 16		/* problems listed in one answer */
 #define SHOWN_MAX 80		/* bytes of a sent value quoted back */
@@ -477,14 +472,6 @@ gate(struct req *r, struct resp *w, int64_t id, enum access_op op,
 	return false;
 }
 
-static bool
-case_role(enum staff_role role)
-{
-	return (unsigned)role < ROLE__COUNT &&
-	    role != ROLE_PARTNER_PRACTITIONER &&
-	    role != ROLE_PERFORMANCE_ANALYST && role != ROLE_ADMINISTRATOR;
-}
-
 /* ------------------------------------------------------------ /me */
 
 static void
@@ -556,97 +543,11 @@ child_json(const struct child *c, const struct cin_episode *eps, int neps)
 	return o;
 }
 
-/* Everything the record page reads, with what the user may see of the
- * people around the child. */
-struct view {
-	struct child c;
-	struct store_change changed;
-	bool restricted;
-	struct cin_episode ep[API_EPISODES];
-	int nep, ep_total;
-	struct store_member hh[CASE_LIST_MAX];
-	int nhh, hh_total;
-	struct store_relative rel[CASE_LIST_MAX];
-	bool rel_shown[CASE_LIST_MAX];
-	int nrel, rel_total;
-	struct store_allocation al[CASE_LIST_MAX];
-	int nal, al_total;
-	struct chronology_entry chron[API_CHRON_MAX];
-	int nchron, manual_shown, manual_total;
-};
-
-static enum herr
-load_view(struct req *r, int64_t id, struct view *v)
-{
-	struct chronology_entry two[2];
-	enum herr e;
-
-	if ((e = store_child_get(r->st, id, &v->c)) != HERR_OK ||
-	    (e = store_person_changed(r->st, id, &v->changed)) != HERR_OK ||
-	    (e = store_child_restricted(r->st, id, &v->restricted)) !=
-	    HERR_OK ||
-	    (e = store_child_households(r->st, id, v->hh, CASE_LIST_MAX,
-	    &v->nhh, &v->hh_total)) != HERR_OK ||
-	    (e = store_child_relatives(r->st, id, r->today, v->rel,
-	    CASE_LIST_MAX, &v->nrel, &v->rel_total)) != HERR_OK ||
-	    (e = store_child_allocations(r->st, id, v->al, CASE_LIST_MAX,
-	    &v->nal, &v->al_total)) != HERR_OK ||
-	    (e = store_cin_episodes(r->st, id, v->ep, API_EPISODES,
-	    &v->ep_total)) != HERR_OK ||
-	    (e = store_chronology_list(r->st, id, v->chron, CASE_LIST_MAX,
-	    &v->manual_shown, &v->manual_total)) != HERR_OK)
-		return e;
-	v->nep = v->ep_total < API_EPISODES ? v->ep_total : API_EPISODES;
-	/* A related child is named only to someone who may see that
-	 * child's record too. */
-	for (int i = 0; i < v->nrel; i++)
-		v->rel_shown[i] = !v->rel[i].is_child ||
-		    web_child_access(r, v->rel[i].person_id, ACCESS_VIEW,
-		    NULL) == ACCESS_ALLOW;
-	v->nchron = v->manual_shown;
-	for (int i = 0; i < v->nep; i++) {
-		int k = chronology_from_episode(&v->ep[i], two);
-
-		for (int j = 0; j < k && v->nchron < API_CHRON_MAX; j++)
-			v->chron[v->nchron++] = two[j];
-	}
-	for (int i = 0; i < v->nal; i++) {
-		const struct store_allocation *a = &v->al[i];
-		int k = chronology_from_allocation(&a->a, a->staff_name,
-		    a->role, a->a.household_id > 0 ? a->household_name : NULL,
-		    r->today, two);
-
-		for (int j = 0; j < k && v->nchron < API_CHRON_MAX; j++)
-			v->chron[v->nchron++] = two[j];
-	}
-	chronology_sort(v->chron, v->nchron);
-	return HERR_OK;
-}
-
 static bool
 current(hday start, hday end, hday today)
 {
 	return (start == HDAY_NONE || start <= today) &&
 	    (end == HDAY_NONE || end >= today);
-}
-
-/* What the child is to a relative who is recorded as the child's ... */
-static const char *
-inverse_label(enum relation k)
-{
-	switch (k) {
-	case REL_MOTHER:
-	case REL_FATHER:
-		return "Child";
-	case REL_STEP_PARENT:
-		return "Step-child";
-	case REL_GRANDPARENT:
-		return "Grandchild";
-	case REL_CARER:
-		return "Cared for by the child";
-	default:
-		return relation_label(k);
-	}
 }
 
 static json_t *
@@ -663,7 +564,7 @@ relative_json(struct req *r, const struct store_relative *x, bool shown_)
 		set(o, "restricted_from_you", json_true());
 	set(o, "relationship", jstr(relation_code(x->kind)));
 	set(o, "relationship_label", jstr(x->reverse ?
-	    inverse_label(x->kind) : relation_label(x->kind)));
+	    relation_inverse_label(x->kind) : relation_label(x->kind)));
 	set(o, "reverse", json_boolean(x->reverse));
 	set(o, "parental_responsibility",
 	    json_boolean(x->parental_responsibility));
@@ -743,7 +644,7 @@ chronology_json(const struct chronology_entry *e)
 }
 
 static json_t *
-record_json(struct req *r, const struct view *v)
+record_json(struct req *r, const struct child_view *v)
 {
 	json_t *o = child_json(&v->c, v->ep, v->nep);
 	json_t *hh = json_array(), *rel = json_array(), *al = json_array();
@@ -783,7 +684,7 @@ record_json(struct req *r, const struct view *v)
 	set(cut, "relationships", json_boolean(v->rel_total > v->nrel));
 	set(cut, "allocations", json_boolean(v->al_total > v->nal));
 	set(cut, "chronology", json_boolean(v->manual_total >
-	    v->manual_shown || v->nchron == API_CHRON_MAX));
+	    v->manual_shown || v->nchron == CHILD_VIEW_CHRON_MAX));
 	set(o, "truncated", cut);
 	return o;
 }
@@ -792,14 +693,14 @@ static void
 get_child(struct req *r, struct resp *w)
 {
 	int64_t id = web_id(r, 0);
-	struct view *v;
+	struct child_view *v;
 	enum herr e;
 
 	if (!api_authenticate(r, w) || !no_query(r, w) ||
 	    !gate(r, w, id, ACCESS_VIEW, NULL))
 		return;
 	v = xcalloc(1, sizeof(*v));
-	if ((e = load_view(r, id, v)) != HERR_OK) {
+	if ((e = child_view_load(r, id, v)) != HERR_OK) {
 		if (e == HERR_NOTFOUND)
 			not_found(w);
 		else
@@ -1037,16 +938,16 @@ put_child(struct req *r, struct resp *w)
 	    r->who.staff_id, r->now, &ch, &d);
 	if (x == HERR_OK) {
 		/* The record as saved, read in the same transaction. */
-		eps = xcalloc(API_EPISODES, sizeof(*eps));
+		eps = xcalloc(CHILD_VIEW_EPISODES_MAX, sizeof(*eps));
 		if (store_child_get(r->st, id, &c) != HERR_OK ||
-		    store_cin_episodes(r->st, id, eps, API_EPISODES, &neps) !=
-		    HERR_OK) {
+		    store_cin_episodes(r->st, id, eps, CHILD_VIEW_EPISODES_MAX,
+		    &neps) != HERR_OK) {
 			store_rollback(r->st);
 			unavailable(w);
 			goto out;
 		}
-		if (neps > API_EPISODES)
-			neps = API_EPISODES;
+		if (neps > CHILD_VIEW_EPISODES_MAX)
+			neps = CHILD_VIEW_EPISODES_MAX;
 		if (audit_commit(r, w, AUDIT_EDIT, id))
 			api_json(w, 200, child_json(&c, eps, neps));
 		goto out;
@@ -1180,76 +1081,15 @@ done:
 
 /* ------------------------------------------------------------ search */
 
-static const struct form_field search_fields[] = {
-	{ "q", "Name, LA child id or UPN", false, false, NULL,
-	    DIR_SEARCH_TEXT },
-	{ "dob", "Date of birth", false, false, form_valid_date, 10 },
-};
-
-struct found {
-	struct req *r;
-	struct dir_child *rows;	/* SEARCH_SHOW of them */
-	int n;
-	bool more;		/* a visible row beyond SEARCH_SHOW */
-};
-
-static bool
-found_row(const struct dir_child *c, void *ctx)
-{
-	struct found *f = ctx;
-
-	/* A child the user may not see is neither listed nor counted. */
-	if (web_child_access(f->r, c->id, ACCESS_VIEW, NULL) == ACCESS_DENY)
-		return true;
-	if (f->n == SEARCH_SHOW) {
-		f->more = true;
-		return false;
-	}
-	f->rows[f->n++] = *c;
-	return true;
-}
-
-/* The passes of the /search page: prefix, then (for one long enough word
- * and no date) a word inside names.  *capped when a pass stopped at its
- * candidate limit before filling a page. */
-static enum herr
-search_run(struct req *r, const struct dir_search *q, struct found *f,
-    bool *capped)
-{
-	int scanned = 0;
-	enum herr e;
-
-	*capped = false;
-	e = store_dir_search(r->st, q, DIR_SEARCH_PREFIX, SEARCH_CANDIDATES,
-	    found_row, f, &scanned);
-	if (e != HERR_OK || f->more)
-		return e;
-	if (scanned >= SEARCH_CANDIDATES) {
-		*capped = true;
-		return HERR_OK;
-	}
-	if (q->birth_date == HDAY_NONE && strlen(q->text) >= CONTAINS_MIN &&
-	    strpbrk(q->text, " \t") == NULL) {
-		e = store_dir_search(r->st, q, DIR_SEARCH_CONTAINS,
-		    SEARCH_CANDIDATES, found_row, f, &scanned);
-		if (e == HERR_OK && !f->more && scanned >= SEARCH_CANDIDATES)
-			*capped = true;
-	}
-	return e;
-}
-
 static void
 get_children(struct req *r, struct resp *w)
 {
 	struct hdiag diags[API_ERRORS];
-	const char *raw, *dob;
+	struct search_result *f;
 	struct dir_search q;
-	struct found f;
-	bool capped = false;
 	json_t *o, *list;
 	enum herr e;
 	int nbad = 0;
-	size_t n;
 
 	if (!api_authenticate(r, w))
 		return;
@@ -1263,28 +1103,8 @@ get_children(struct req *r, struct resp *w)
 		    diags[0].msg : NULL, errors);
 		return;
 	}
-	raw = form_get(&r->query, "q");
-	dob = form_get(&r->query, "dob");
-	memset(&q, 0, sizeof(q));
-	q.birth_date = HDAY_NONE;
-	q.staff_id = r->who.staff_id;
-	q.agency_id = r->who.agency_id;
-	q.today = r->today;
-	/* Spaces and tabs either side are no part of the search. */
-	if (raw != NULL) {
-		while (*raw == ' ' || *raw == '\t')
-			raw++;
-		n = strlen(raw);
-		while (n > 0 && (raw[n - 1] == ' ' || raw[n - 1] == '\t'))
-			n--;
-		if (n > DIR_SEARCH_TEXT)
-			n = DIR_SEARCH_TEXT;
-		memcpy(q.text, raw, n);
-		q.text[n] = '\0';
-	}
-	if (dob != NULL && dob[0] != '\0' &&
-	    hdate_parse(dob, &q.birth_date, "dob", NULL) != HERR_OK)
-		q.birth_date = HDAY_NONE;
+	search_query_init(&q, r, form_get(&r->query, "q"),
+	    form_get(&r->query, "dob"));
 	if (q.text[0] == '\0' && q.birth_date == HDAY_NONE) {
 		json_t *errors = json_array();
 
@@ -1294,23 +1114,22 @@ get_children(struct req *r, struct resp *w)
 		    "id or UPN (q), a date of birth (dob), or both.", errors);
 		return;
 	}
-	memset(&f, 0, sizeof(f));
-	f.r = r;
-	f.rows = xcalloc(SEARCH_SHOW, sizeof(*f.rows));
+	f = xcalloc(1, sizeof(*f));
 	/* Roles with no route to case records find nothing. */
-	e = case_role(r->who.role) || r->who.role == ROLE_PARTNER_PRACTITIONER
-	    ? search_run(r, &q, &f, &capped) : HERR_OK;
+	e = access_case_role(r->who.role) ||
+	    r->who.role == ROLE_PARTNER_PRACTITIONER ? search_run(r, &q, f) :
+	    HERR_OK;
 	/* The search is recorded (not its words) before anything of what it
 	 * found is sent. */
 	if (e != HERR_OK || !web_audit(r, AUDIT_SEARCH, SUBJECT_NONE, 0,
 	    NULL)) {
-		free(f.rows);
+		free(f);
 		unavailable(w);
 		return;
 	}
 	list = json_array();
-	for (int i = 0; i < f.n; i++) {
-		const struct dir_child *c = &f.rows[i];
+	for (int i = 0; i < f->n; i++) {
+		const struct dir_child *c = &f->rows[i];
 		json_t *x = json_object();
 
 		set(x, "id", json_integer(c->id));
@@ -1322,12 +1141,12 @@ get_children(struct req *r, struct resp *w)
 		set(x, "restricted", json_boolean(c->restricted));
 		json_array_append_new(list, x);
 	}
-	free(f.rows);
 	o = json_object();
 	set(o, "results", list);
-	set(o, "count", json_integer(f.n));
+	set(o, "count", json_integer(f->n));
 	/* More than a page, or candidates nobody looked at: narrow it. */
-	set(o, "truncated", json_boolean(f.more || capped));
+	set(o, "truncated", json_boolean(f->more || f->capped));
+	free(f);
 	api_json(w, 200, o);
 }
 
@@ -1505,7 +1324,7 @@ get_team(struct req *r, struct resp *w)
 	set(o, "members", ml.list);
 	e = store_dir_team_members(r->st, t.id, r->today, member_row, &ml);
 	/* Administrators see the membership only: no case content. */
-	if (e == HERR_OK && case_role(r->who.role)) {
+	if (e == HERR_OK && access_case_role(r->who.role)) {
 		cl.r = r;
 		cl.list = json_array();
 		set(o, "caseload", cl.list);

@@ -1,6 +1,7 @@
 /*
- * cli.c: option parsing and messages shared by the commands.  The only place
- * that decides how a status becomes an exit code and a sentence.
+ * cli.c: option parsing, subcommands, opening the database and the
+ * messages shared by the commands.  The only place that decides how a
+ * status becomes an exit code and a sentence.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -9,6 +10,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/auth.h"
+#include "core/text.h"
+#include "store/store.h"
 #include "core/banned.h"
 
 const struct cli_option *
@@ -96,6 +100,49 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv)
 	return EXIT_OK;
 }
 
+int
+cli_parse_named(const struct cli_command *cmd, int argc, char **argv,
+    const char **name)
+{
+	int rc;
+
+	*name = NULL;
+	if (argc >= 2 && argv[1][0] != '-') {
+		*name = argv[1];
+		argc--;
+		argv++;
+	}
+	if ((rc = cli_parse(cmd, argc, argv)) != EXIT_OK)
+		return rc;
+	if (*name == NULL) {
+		fprintf(stderr, "usage: hearth %s\n", cmd->usage);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_run_sub(const struct cli_command *cmd,
+    const struct cli_command *const *subs, int argc, char **argv)
+{
+	size_t skip = strlen(cmd->name) + 1;	/* "CMD " */
+
+	for (int i = 0; argc >= 2 && subs[i]; i++)
+		if (strcmp(argv[1], subs[i]->name + skip) == 0)
+			return subs[i]->run(subs[i], argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		cli_print_help(cmd);
+		for (int i = 0; subs[i]; i++) {
+			printf("\n");
+			cli_print_help(subs[i]);
+		}
+		return EXIT_OK;
+	}
+	fprintf(stderr, "usage: hearth %s\n", cmd->usage);
+	return EXIT_USAGE;
+}
+
 const char *
 cli_db_path(const struct cli_command *cmd)
 {
@@ -108,6 +155,45 @@ cli_db_path(const struct cli_command *cmd)
 	if (env && env[0])
 		return env;
 	return "hearth.db";
+}
+
+int
+cli_store_open(const struct cli_command *cmd, struct store **st)
+{
+	struct hdiag diag;
+	enum herr e;
+
+	hdiag_clear(&diag);
+	if ((e = auth_init()) != HERR_OK)
+		return cli_fail(e, NULL);
+	if ((e = store_open(cli_db_path(cmd), 0, st, NULL, &diag)) != HERR_OK)
+		return cli_fail(e, &diag);
+	return EXIT_OK;
+}
+
+bool
+cli_take(const struct cli_command *cmd, const char *name, char *dst,
+    size_t cap)
+{
+	const struct cli_option *o = cli_opt(cmd, name);
+
+	if (!o->seen)
+		return true;
+	if (text_copy(dst, cap, o->value) == HERR_OK)
+		return true;
+	fprintf(stderr, "hearth: --%s \"%s\" is too long (at most %zu "
+	    "characters)\n", name, o->value, cap - 1);
+	return false;
+}
+
+size_t
+cli_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
 }
 
 bool

@@ -14,28 +14,12 @@
 
 #include "cli/cli.h"
 #include "core/audit.h"
-#include "core/auth.h"
 #include "core/mem.h"
 #include "store/store_auth.h"
 #include "core/banned.h"
 
-#define DB_HELP "the database file (default $HEARTH_DB or ./hearth.db)"
 #define WHO_VIEWED_DEFAULT 1000
 #define WHO_VIEWED_MAX 100000
-
-static int
-open_store(const struct cli_command *cmd, struct store **st)
-{
-	struct hdiag diag;
-	enum herr e;
-
-	hdiag_clear(&diag);
-	if ((e = auth_init()) != HERR_OK)
-		return cli_fail(e, NULL);
-	if ((e = store_open(cli_db_path(cmd), 0, st, NULL, &diag)) != HERR_OK)
-		return cli_fail(e, &diag);
-	return EXIT_OK;
-}
 
 /* ------------------------------------------------------------- verify */
 
@@ -65,7 +49,7 @@ audit_verify(const struct cli_command *cmd, int argc, char **argv)
 
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = open_store(cmd, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(cmd, &st)) != EXIT_OK)
 		return rc;
 	memset(&w, 0, sizeof(w));
 	audit_verify_init(&w.v);
@@ -84,43 +68,6 @@ audit_verify(const struct cli_command *cmd, int argc, char **argv)
 
 /* --------------------------------------------------------- who-viewed */
 
-/*
- * `hearth audit who-viewed CHILD [--db PATH]`: the child comes first, as the
- * command name does in `hearth help demo`.  Returns EXIT_OK with *child set
- * (borrowed from argv), -1 after --help, or an exit code.
- */
-static int
-parse_named(const struct cli_command *cmd, int argc, char **argv,
-    const char **child)
-{
-	int rc;
-
-	*child = NULL;
-	if (argc >= 2 && argv[1][0] != '-') {
-		*child = argv[1];
-		argc--;
-		argv++;
-	}
-	if ((rc = cli_parse(cmd, argc, argv)) != EXIT_OK)
-		return rc;
-	if (*child == NULL) {
-		fprintf(stderr, "usage: hearth %s\n", cmd->usage);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
-/* Characters in UTF-8 text, for lining up columns. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* Print s with control characters (C0, DEL and C1) as '?', then pad to
  * `width` characters (no padding when width is 0). */
 static void
@@ -137,7 +84,7 @@ put_cell(const char *s, size_t width)
 			putchar(c < 0x20 || c == 0x7f ? '?' : c);
 		}
 	}
-	for (size_t n = chars(s); n < width; n++)
+	for (size_t n = cli_chars(s); n < width; n++)
 		putchar(' ');
 }
 
@@ -180,12 +127,12 @@ print_rows(const struct audit_row *rows, int n)
 	char when[32];
 
 	for (int c = 0; c < WV__COUNT; c++)
-		width[c] = chars(head[c]);
+		width[c] = cli_chars(head[c]);
 	for (int i = 0; i < n; i++) {
 		row_cells(&rows[i], when, cell);
 		for (int c = 0; c < WV__COUNT; c++)
-			if (chars(cell[c]) > width[c])
-				width[c] = chars(cell[c]);
+			if (cli_chars(cell[c]) > width[c])
+				width[c] = cli_chars(cell[c]);
 	}
 	for (int i = -1; i < n; i++) {
 		int last = WV__COUNT - 1;
@@ -212,7 +159,7 @@ audit_who_viewed(const struct cli_command *cmd, int argc, char **argv)
 	const char *which;
 	int64_t limit = WHO_VIEWED_DEFAULT, id = 0;
 	enum herr e;
-	int n = 0, rc = parse_named(cmd, argc, argv, &which);
+	int n = 0, rc = cli_parse_named(cmd, argc, argv, &which);
 
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
@@ -223,7 +170,7 @@ audit_who_viewed(const struct cli_command *cmd, int argc, char **argv)
 	if (strncmp(which, "id:", 3) == 0 && !cli_int("id", which + 3, 1,
 	    INT64_MAX, &id))
 		return EXIT_BAD_INPUT;
-	if ((rc = open_store(cmd, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(cmd, &st)) != EXIT_OK)
 		return rc;
 	if (strncmp(which, "id:", 3) == 0)
 		e = store_child_get(st, id, &c);
@@ -270,7 +217,7 @@ out:
 /* ------------------------------------------------------------ the table */
 
 static struct cli_option verify_opts[] = {
-	{ "db", "PATH", DB_HELP },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ NULL },
 };
 
@@ -287,7 +234,7 @@ static const struct cli_command audit_verify_cmd = {
 };
 
 static struct cli_option who_opts[] = {
-	{ "db", "PATH", DB_HELP },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "limit", "N", "at most N rows, newest first (default 1000)" },
 	{ NULL },
 };
@@ -311,22 +258,7 @@ static const struct cli_command *const audit_cmds[] = {
 static int
 run_audit(const struct cli_command *cmd, int argc, char **argv)
 {
-	for (int i = 0; argc >= 2 && audit_cmds[i]; i++)
-		if (strcmp(argv[1], audit_cmds[i]->name + strlen("audit ")) ==
-		    0)
-			return audit_cmds[i]->run(audit_cmds[i], argc - 1,
-			    argv + 1);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		cli_print_help(cmd);
-		for (int i = 0; audit_cmds[i]; i++) {
-			printf("\n");
-			cli_print_help(audit_cmds[i]);
-		}
-		return EXIT_OK;
-	}
-	fprintf(stderr, "usage: hearth %s\n", cmd->usage);
-	return EXIT_USAGE;
+	return cli_run_sub(cmd, audit_cmds, argc, argv);
 }
 
 static struct cli_option audit_opts[] = { { NULL } };

@@ -114,7 +114,7 @@ run_init(const struct cli_command *cmd, int argc, char **argv)
 }
 
 static struct cli_option init_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ NULL },
 };
 

@@ -9,24 +9,8 @@
 #include "cli/cli.h"
 #include "core/codes.h"
 #include "core/record.h"
-#include "core/text.h"
 #include "store/store.h"
 #include "core/banned.h"
-
-/* Copy an option's text into a field, naming it if it cannot fit. */
-static bool
-take(const struct cli_command *cmd, const char *name, char *dst, size_t cap)
-{
-	const struct cli_option *o = cli_opt(cmd, name);
-
-	if (!o->seen)
-		return true;
-	if (text_copy(dst, cap, o->value) == HERR_OK)
-		return true;
-	fprintf(stderr, "hearth: --%s \"%s\" is too long (at most %zu "
-	    "characters)\n", name, o->value, cap - 1);
-	return false;
-}
 
 static bool
 take_date(const struct cli_command *cmd, const char *name, hday *out)
@@ -111,12 +95,14 @@ child_add(const struct cli_command *cmd, int argc, char **argv)
 	}
 	if (sex->seen)
 		c.sex = sex->value[0];
-	if (!take(cmd, "given", c.given_name, sizeof(c.given_name)) ||
-	    !take(cmd, "family", c.family_name, sizeof(c.family_name)) ||
-	    !take(cmd, "ethnicity", c.ethnicity, sizeof(c.ethnicity)) ||
-	    !take(cmd, "upn", c.upn, sizeof(c.upn)) ||
-	    !take(cmd, "upn-unknown", c.upn_unknown, sizeof(c.upn_unknown)) ||
-	    !take(cmd, "la-child-id", c.la_child_id, sizeof(c.la_child_id)) ||
+	if (!cli_take(cmd, "given", c.given_name, sizeof(c.given_name)) ||
+	    !cli_take(cmd, "family", c.family_name, sizeof(c.family_name)) ||
+	    !cli_take(cmd, "ethnicity", c.ethnicity, sizeof(c.ethnicity)) ||
+	    !cli_take(cmd, "upn", c.upn, sizeof(c.upn)) ||
+	    !cli_take(cmd, "upn-unknown", c.upn_unknown,
+	    sizeof(c.upn_unknown)) ||
+	    !cli_take(cmd, "la-child-id", c.la_child_id,
+	    sizeof(c.la_child_id)) ||
 	    !take_date(cmd, "dob", &c.birth_date) ||
 	    !take_date(cmd, "expected", &c.expected_birth_date) ||
 	    !take_disabilities(cmd, &c))
@@ -169,7 +155,7 @@ child_show(const struct cli_command *cmd, int argc, char **argv)
 }
 
 static struct cli_option add_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "la-child-id", "ID", "the authority's id for the child (required)" },
 	{ "given", "NAME", "given name (required)" },
 	{ "family", "NAME", "family name (required)" },
@@ -194,7 +180,7 @@ static const struct cli_command child_add_cmd = {
 };
 
 static struct cli_option show_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "la-child-id", "ID", "the authority's id for the child" },
 	{ NULL },
 };
@@ -207,24 +193,14 @@ static const struct cli_command child_show_cmd = {
 	.run = child_show,
 };
 
+static const struct cli_command *const child_cmds[] = {
+	&child_add_cmd, &child_show_cmd, NULL,
+};
+
 static int
 run_child(const struct cli_command *cmd, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "add") == 0)
-		return child_add_cmd.run(&child_add_cmd, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "show") == 0)
-		return child_show_cmd.run(&child_show_cmd, argc - 1, argv + 1);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		cli_print_help(cmd);
-		printf("\n");
-		cli_print_help(&child_add_cmd);
-		printf("\n");
-		cli_print_help(&child_show_cmd);
-		return EXIT_OK;
-	}
-	fprintf(stderr, "usage: hearth %s\n", cmd->usage);
-	return EXIT_USAGE;
+	return cli_run_sub(cmd, child_cmds, argc, argv);
 }
 
 static struct cli_option child_opts[] = { { NULL } };

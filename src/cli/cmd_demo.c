@@ -231,7 +231,7 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 }
 
 static struct cli_option demo_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "children", "N", "how many children (default 1000, at most 1000000)" },
 	{ "seed", "S", "random seed, 0 or more (default 1)" },
 	{ "as-of", "DATE", "the demo's today, YYYY-MM-DD (default today)" },
@@ -284,7 +284,7 @@ run_status(const struct cli_command *cmd, int argc, char **argv)
 }
 
 static struct cli_option status_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ NULL },
 };
 

@@ -17,7 +17,7 @@
 #include "core/banned.h"
 
 static struct cli_option serve_opts[] = {
-	{ "db", "PATH", "the database file (default $HEARTH_DB or ./hearth.db)" },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "listen", "HOST:PORT", "address to listen on (default "
 	    "127.0.0.1:8080; port 0 picks a free one)" },
 	{ "static", "DIR", "the built static files (default ./static)" },

@@ -18,29 +18,11 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/record.h"
-#include "core/text.h"
 #include "store/store_admin.h"
 #include "store/store_auth.h"
 #include "core/banned.h"
 
-#define DB_HELP "the database file (default $HEARTH_DB or ./hearth.db)"
-
 /* ------------------------------------------------------------ helpers */
-
-/* Copy an option's text into a field, naming it if it cannot fit. */
-static bool
-take(const struct cli_command *cmd, const char *name, char *dst, size_t cap)
-{
-	const struct cli_option *o = cli_opt(cmd, name);
-
-	if (!o->seen)
-		return true;
-	if (text_copy(dst, cap, o->value) == HERR_OK)
-		return true;
-	fprintf(stderr, "hearth: --%s \"%s\" is too long (at most %zu "
-	    "characters)\n", name, o->value, cap - 1);
-	return false;
-}
 
 /* --role CODE, or a message listing the roles. */
 static bool
@@ -54,32 +36,6 @@ take_role(const char *value, enum staff_role *out)
 		fprintf(stderr, "%s %s", r ? "," : "", role_code(r));
 	fprintf(stderr, "\n");
 	return false;
-}
-
-/*
- * `hearth user VERB USERNAME [--db PATH]`: the username comes first, as the
- * command name does in `hearth help demo`.  Returns EXIT_OK with *username
- * set (borrowed from argv), -1 after --help, or an exit code.
- */
-static int
-parse_named(const struct cli_command *cmd, int argc, char **argv,
-    const char **username)
-{
-	int rc;
-
-	*username = NULL;
-	if (argc >= 2 && argv[1][0] != '-') {
-		*username = argv[1];
-		argc--;
-		argv++;
-	}
-	if ((rc = cli_parse(cmd, argc, argv)) != EXIT_OK)
-		return rc;
-	if (*username == NULL) {
-		fprintf(stderr, "usage: hearth %s\n", cmd->usage);
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
 }
 
 /* One line from standard input into buf (cap bytes), without its line end;
@@ -205,21 +161,6 @@ audit_change(struct store *st, const char *route, int64_t staff_id)
 	return store_audit_append(st, &r, 1);
 }
 
-/* Open the database for a change; prints why not.  Returns an exit code. */
-static int
-open_store(const struct cli_command *cmd, struct store **st)
-{
-	struct hdiag diag;
-	enum herr e;
-
-	hdiag_clear(&diag);
-	if ((e = auth_init()) != HERR_OK)
-		return cli_fail(e, NULL);
-	if ((e = store_open(cli_db_path(cmd), 0, st, NULL, &diag)) != HERR_OK)
-		return cli_fail(e, &diag);
-	return EXIT_OK;
-}
-
 /* ---------------------------------------------------------------- add */
 
 static int
@@ -248,13 +189,13 @@ user_add(const struct cli_command *cmd, int argc, char **argv)
 		}
 	memset(&s, 0, sizeof(s));
 	s.active = true;
-	if (!take(cmd, "username", s.username, sizeof(s.username)) ||
-	    !take(cmd, "given", s.given_name, sizeof(s.given_name)) ||
-	    !take(cmd, "family", s.family_name, sizeof(s.family_name)) ||
-	    !take(cmd, "email", s.email, sizeof(s.email)) ||
+	if (!cli_take(cmd, "username", s.username, sizeof(s.username)) ||
+	    !cli_take(cmd, "given", s.given_name, sizeof(s.given_name)) ||
+	    !cli_take(cmd, "family", s.family_name, sizeof(s.family_name)) ||
+	    !cli_take(cmd, "email", s.email, sizeof(s.email)) ||
 	    !take_role(cli_opt(cmd, "role")->value, &s.role))
 		return EXIT_BAD_INPUT;
-	if ((rc = open_store(cmd, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(cmd, &st)) != EXIT_OK)
 		return rc;
 	rc = EXIT_BAD_INPUT;
 	hdiag_clear(&diag);
@@ -331,17 +272,6 @@ struct listing {
 	int64_t rows;
 };
 
-/* Characters in UTF-8 text (bytes that do not continue a character). */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static void
 row_cells(const struct store_user *u, char name[2 * PERSON_NAME_MAX + 2],
     const char *cell[COL__COUNT])
@@ -367,7 +297,7 @@ print_cells(const struct listing *l, const char *const cell[COL__COUNT])
 			break;
 		}
 		printf("%s%*s", cell[c],
-		    (int)(l->width[c] - chars(cell[c]) + 2), "");
+		    (int)(l->width[c] - cli_chars(cell[c]) + 2), "");
 	}
 }
 
@@ -386,8 +316,8 @@ list_row(const struct store_user *u, void *ctx)
 		return true;
 	}
 	for (int c = 0; c < COL__COUNT; c++)
-		if (chars(cell[c]) > l->width[c])
-			l->width[c] = chars(cell[c]);
+		if (cli_chars(cell[c]) > l->width[c])
+			l->width[c] = cli_chars(cell[c]);
 	l->rows++;
 	return true;
 }
@@ -406,11 +336,11 @@ user_list(const struct cli_command *cmd, int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	if (ro->seen && !take_role(ro->value, &role))
 		return EXIT_BAD_INPUT;
-	if ((rc = open_store(cmd, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(cmd, &st)) != EXIT_OK)
 		return rc;
 	memset(&l, 0, sizeof(l));
 	for (int c = 0; c < COL__COUNT; c++)
-		l.width[c] = chars(col_head[c]);
+		l.width[c] = cli_chars(col_head[c]);
 	if ((e = store_users_each(st, ro->seen ? &role : NULL, list_row,
 	    &l)) != HERR_OK)
 		goto out;
@@ -462,11 +392,11 @@ user_change(const struct cli_command *cmd, int argc, char **argv,
 	struct staff s;
 	const char *username;
 	enum herr e = HERR_OK;
-	int rc = parse_named(cmd, argc, argv, &username);
+	int rc = cli_parse_named(cmd, argc, argv, &username);
 
 	if (rc != EXIT_OK)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = open_store(cmd, &st)) != EXIT_OK)
+	if ((rc = cli_store_open(cmd, &st)) != EXIT_OK)
 		return rc;
 	rc = EXIT_BAD_INPUT;
 	if ((e = store_staff_by_username(st, username, &s)) == HERR_NOTFOUND) {
@@ -572,7 +502,7 @@ user_password(const struct cli_command *cmd, int argc, char **argv)
 /* ------------------------------------------------------------ the table */
 
 static struct cli_option add_opts[] = {
-	{ "db", "PATH", DB_HELP },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "username", "NAME", "sign-in name: a-z 0-9 . _ - (required)" },
 	{ "given", "NAME", "given name (required)" },
 	{ "family", "NAME", "family name (required)" },
@@ -598,7 +528,7 @@ static const struct cli_command user_add_cmd = {
 };
 
 static struct cli_option list_opts[] = {
-	{ "db", "PATH", DB_HELP },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ "role", "ROLE", "only staff with this role code" },
 	{ NULL },
 };
@@ -612,7 +542,7 @@ static const struct cli_command user_list_cmd = {
 };
 
 static struct cli_option named_opts[] = {
-	{ "db", "PATH", DB_HELP },
+	{ "db", "PATH", CLI_DB_HELP },
 	{ NULL },
 };
 
@@ -660,21 +590,7 @@ static const struct cli_command *const user_cmds[] = {
 static int
 run_user(const struct cli_command *cmd, int argc, char **argv)
 {
-	for (int i = 0; argc >= 2 && user_cmds[i]; i++)
-		if (strcmp(argv[1], user_cmds[i]->name + strlen("user ")) == 0)
-			return user_cmds[i]->run(user_cmds[i], argc - 1,
-			    argv + 1);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		cli_print_help(cmd);
-		for (int i = 0; user_cmds[i]; i++) {
-			printf("\n");
-			cli_print_help(user_cmds[i]);
-		}
-		return EXIT_OK;
-	}
-	fprintf(stderr, "usage: hearth %s\n", cmd->usage);
-	return EXIT_USAGE;
+	return cli_run_sub(cmd, user_cmds, argc, argv);
 }
 
 static struct cli_option user_opts[] = { { NULL } };

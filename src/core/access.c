@@ -16,8 +16,8 @@
 #include "core/access.h"
 #include "core/banned.h"
 
-static bool
-case_role(enum staff_role r)
+bool
+access_case_role(enum staff_role r)
 {
 	switch (r) {
 	case ROLE_SOCIAL_WORKER:
@@ -42,9 +42,9 @@ role_may(enum staff_role r, enum access_op op)
 	switch (op) {
 	case ACCESS_VIEW:
 	case ACCESS_PRINT:
-		return case_role(r) || r == ROLE_PARTNER_PRACTITIONER;
+		return access_case_role(r) || r == ROLE_PARTNER_PRACTITIONER;
 	case ACCESS_NOTE:
-		return case_role(r);
+		return access_case_role(r);
 	case ACCESS_EDIT:
 	case ACCESS_EXPORT:
 	case ACCESS_SHARE:

@@ -85,6 +85,11 @@ enum access_result access_child(const struct principal *p,
     enum access_op op, const struct access_facts *f,
     enum access_basis *basis);
 
+/* A case role: a local-authority practitioner whose work is children's
+ * cases (not a partner agency's practitioner, a performance analyst or an
+ * administrator, who have no caseload). */
+bool access_case_role(enum staff_role r);
+
 /* Staff administration (users, roles, teams): administrators only.  They
  * never see case content through it. */
 bool access_admin(const struct principal *p);

@@ -34,6 +34,24 @@ relation_label(enum relation r)
 	return (unsigned)r < REL__COUNT ? relations[r].label : NULL;
 }
 
+const char *
+relation_inverse_label(enum relation r)
+{
+	switch (r) {
+	case REL_MOTHER:
+	case REL_FATHER:
+		return "Child";
+	case REL_STEP_PARENT:
+		return "Step-child";
+	case REL_GRANDPARENT:
+		return "Grandchild";
+	case REL_CARER:
+		return "Cared for by the child";
+	default:
+		return relation_label(r);
+	}
+}
+
 enum herr
 relation_parse(const char *s, enum relation *out, const char *field,
     struct hdiag *diag)

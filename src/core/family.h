@@ -56,6 +56,12 @@ const char *relation_code(enum relation r);
 /* The plain label ("Step-parent"); NULL if out of range. */
 const char *relation_label(enum relation r);
 
+/* The label read the other way round: what the person is to a relative
+ * who is their `r` ("Child" of a mother or father, "Step-child",
+ * "Grandchild", "Cared for by the child"); relation_label(r) for a
+ * relation that reads the same both ways; NULL if out of range. */
+const char *relation_inverse_label(enum relation r);
+
 /* Parse a stored name; HERR_INVALID with diag naming `field` if unknown. */
 enum herr relation_parse(const char *s, enum relation *out,
     const char *field, struct hdiag *diag) HEARTH_WUR;

@@ -231,6 +231,7 @@ static const char *const migrations[] = {
 	"  CHECK (end_date IS NULL OR end_date >= start_date)"
 	") STRICT;"
 	"CREATE INDEX record_share_child ON record_share(child_id, agency_id);"
+	"CREATE INDEX record_share_agency ON record_share(agency_id, child_id);"
 	"CREATE TABLE restriction ("
 	"  child_id INTEGER PRIMARY KEY REFERENCES child(person_id),"
 	"  reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),"

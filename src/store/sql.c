@@ -19,6 +19,8 @@ const char *const store_setup_sql[SETUP__COUNT] = {
 	[SETUP_BEGIN] = "BEGIN IMMEDIATE",
 	[SETUP_COMMIT] = "COMMIT",
 	[SETUP_ROLLBACK] = "ROLLBACK",
+	/* Servers checkpoint from a thread of their own (store_wal_manual). */
+	[SETUP_WAL_MANUAL] = "PRAGMA wal_autocheckpoint = 0",
 };
 
 const char *const store_sql[STMT__COUNT] = {

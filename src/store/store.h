@@ -62,6 +62,15 @@ enum herr store_begin(struct store *st) HEARTH_WUR;
 enum herr store_commit(struct store *st) HEARTH_WUR;
 void store_rollback(struct store *st);
 
+/*
+ * Write-ahead log checkpoints.  By default SQLite copies the log back into
+ * the database inside whichever commit crosses 1,000 pages, so one request
+ * in a thousand waits for it.  A server turns that off on every connection
+ * (store_wal_manual) and runs store_wal_checkpoint from a thread of its own.
+ */
+enum herr store_wal_manual(struct store *st) HEARTH_WUR;
+enum herr store_wal_checkpoint(struct store *st) HEARTH_WUR;
+
 /* Authority settings (name, LA code, child population, local intervals). */
 enum herr store_setting_set(struct store *st, const char *key,
     const char *value) HEARTH_WUR;

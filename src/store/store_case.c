@@ -111,18 +111,21 @@ const char *const store_case_sql[C__COUNT + 1] = {
 	    "  WHEN 'grandparent' THEN 4 WHEN 'sibling' THEN 5 ELSE 6 END,"
 	    " p.birth_date, p.family_name, p.given_name, y.id"
 	    " LIMIT ?3",
-	/* ?1 child, ?2 cap */
+	/* ?1 child, ?2 cap; columns as read_member() reads them (the child,
+	 * unnamed), then the count */
 	[C_CHILD_HOUSEHOLDS] =
-	    "SELECT h.id, h.name, coalesce(h.postcode, ''), hm.start_date,"
-	    " hm.end_date, count(*) OVER ()"
+	    "SELECT h.id, h.name, coalesce(h.postcode, ''), hm.person_id, 1,"
+	    " '', '', NULL, hm.start_date, hm.end_date, count(*) OVER ()"
 	    " FROM household_member hm JOIN household h ON h.id = hm.household_id"
 	    " WHERE hm.person_id = ?1"
 	    " ORDER BY hm.end_date IS NOT NULL, hm.end_date DESC,"
 	    " hm.start_date DESC, hm.id DESC LIMIT ?2",
-	/* ?1 child, ?2 cap */
+	/* ?1 child, ?2 cap; columns as read_member() reads them (a household
+	 * by its id only, no dates), then the count */
 	[C_CHILD_HOUSEHOLD_PEOPLE] =
-	    "SELECT p.id, p.kind = 'child', p.given_name, p.family_name,"
-	    " p.birth_date, min(hm.household_id), count(*) OVER ()"
+	    "SELECT min(hm.household_id), '', '', p.id, p.kind = 'child',"
+	    " p.given_name, p.family_name, p.birth_date, NULL, NULL,"
+	    " count(*) OVER ()"
 	    " FROM household_member mine"
 	    " JOIN household_member hm ON hm.household_id = mine.household_id"
 	    " JOIN person p ON p.id = hm.person_id"
@@ -135,11 +138,16 @@ const char *const store_case_sql[C__COUNT + 1] = {
 	    " FROM allocation a JOIN staff s ON s.id = a.staff_id"
 	    " LEFT JOIN household h ON h.id = a.household_id"
 	    " LEFT JOIN person c ON c.id = a.child_id"
-	    " WHERE a.child_id = ?1 OR EXISTS (SELECT 1 FROM household_member hm"
-	    "  WHERE hm.person_id = ?1 AND hm.household_id = a.household_id"
-	    "  AND (hm.end_date IS NULL OR hm.end_date >= a.start_date)"
-	    "  AND (a.end_date IS NULL OR hm.start_date IS NULL"
-	    "  OR hm.start_date <= a.end_date))"
+	    /* From the child's side (its own allocations, then its
+	     * households'): an OR with EXISTS here made SQLite scan every
+	     * allocation in the authority, 118 ms on 100,000 children. */
+	    " WHERE a.id IN (SELECT id FROM allocation WHERE child_id = ?1"
+	    "  UNION ALL SELECT a2.id FROM household_member hm"
+	    "  JOIN allocation a2 ON a2.household_id = hm.household_id"
+	    "  WHERE hm.person_id = ?1"
+	    "  AND (hm.end_date IS NULL OR hm.end_date >= a2.start_date)"
+	    "  AND (a2.end_date IS NULL OR hm.start_date IS NULL"
+	    "  OR hm.start_date <= a2.end_date))"
 	    " ORDER BY a.end_date IS NOT NULL, a.end_date DESC,"
 	    " a.start_date DESC, a.id DESC LIMIT ?2",
 	/* ?1 household, ?2 today, ?3 cap */
@@ -197,7 +205,8 @@ const char *const store_case_sql[C__COUNT + 1] = {
 	[C_HOUSEHOLD_GET] =
 	    "SELECT id, version, name, coalesce(postcode, '') FROM household"
 	    " WHERE id = ?1",
-	/* ?1 household, ?2 today, ?3 cap */
+	/* ?1 household, ?2 today, ?3 cap; columns as read_member() reads
+	 * them, then the count */
 	[C_HOUSEHOLD_MEMBERS] =
 	    "SELECT h.id, h.name, coalesce(h.postcode, ''), p.id,"
 	    " p.kind = 'child', p.given_name, p.family_name, p.birth_date,"
@@ -334,7 +343,10 @@ store_child_relatives(struct store *st, int64_t child_id, hday today,
 	    "reading relationships");
 }
 
-/* Read a household_member row laid out as C_HOUSEHOLD_MEMBERS is. */
+/* Read a household member's row: household id, name and postcode, the
+ * person's id, whether a child, given and family names and date of birth,
+ * the membership's start and end dates (the statements above that say so
+ * lay their columns out this way). */
 static void
 read_member(sqlite3_stmt *s, struct store_member *m)
 {
@@ -351,33 +363,32 @@ read_member(sqlite3_stmt *s, struct store_member *m)
 	m->end_date = column_date(s, 9);
 }
 
+/* Step a bound list of household members (read_member's columns, then
+ * the count) into out. */
+static enum herr
+members(struct store *st, sqlite3_stmt *s, struct store_member *out,
+    int cap, int *n, int *total, const char *doing)
+{
+	int rc, k = 0;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
+		read_member(s, &out[k++]);
+		*total = sqlite3_column_int(s, 10);
+	}
+	*n = k;
+	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, doing);
+}
+
 enum herr
 store_child_households(struct store *st, int64_t child_id,
     struct store_member *out, int cap, int *n, int *total)
 {
 	sqlite3_stmt *s = q(st, C_CHILD_HOUSEHOLDS);
-	int rc, k = 0;
 
 	*n = *total = 0;
 	sqlite3_bind_int64(s, 1, child_id);
 	sqlite3_bind_int(s, 2, cap);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
-		struct store_member *m = &out[k++];
-
-		memset(m, 0, sizeof(*m));
-		m->household_id = sqlite3_column_int64(s, 0);
-		col_text(s, 1, m->household_name, sizeof(m->household_name));
-		col_text(s, 2, m->postcode, sizeof(m->postcode));
-		m->person_id = child_id;
-		m->is_child = true;
-		m->birth_date = HDAY_NONE;
-		m->start_date = column_date(s, 3);
-		m->end_date = column_date(s, 4);
-		*total = sqlite3_column_int(s, 5);
-	}
-	*n = k;
-	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
-	    "reading households");
+	return members(st, s, out, cap, n, total, "reading households");
 }
 
 enum herr
@@ -385,26 +396,11 @@ store_child_household_people(struct store *st, int64_t child_id,
     struct store_member *out, int cap, int *n, int *total)
 {
 	sqlite3_stmt *s = q(st, C_CHILD_HOUSEHOLD_PEOPLE);
-	int rc, k = 0;
 
 	*n = *total = 0;
 	sqlite3_bind_int64(s, 1, child_id);
 	sqlite3_bind_int(s, 2, cap);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
-		struct store_member *m = &out[k++];
-
-		memset(m, 0, sizeof(*m));
-		m->person_id = sqlite3_column_int64(s, 0);
-		m->is_child = sqlite3_column_int(s, 1) != 0;
-		col_text(s, 2, m->given_name, sizeof(m->given_name));
-		col_text(s, 3, m->family_name, sizeof(m->family_name));
-		m->birth_date = column_date(s, 4);
-		m->household_id = sqlite3_column_int64(s, 5);
-		m->start_date = m->end_date = HDAY_NONE;
-		*total = sqlite3_column_int(s, 6);
-	}
-	*n = k;
-	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+	return members(st, s, out, cap, n, total,
 	    "reading the people in a child's households");
 }
 
@@ -665,18 +661,12 @@ store_household_members(struct store *st, int64_t household_id, hday today,
     struct store_member *out, int cap, int *n, int *total)
 {
 	sqlite3_stmt *s = q(st, C_HOUSEHOLD_MEMBERS);
-	int rc, k = 0;
 
 	*n = *total = 0;
 	sqlite3_bind_int64(s, 1, household_id);
 	bind_date(s, 2, today);
 	sqlite3_bind_int(s, 3, cap);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
-		read_member(s, &out[k++]);
-		*total = sqlite3_column_int(s, 10);
-	}
-	*n = k;
-	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+	return members(st, s, out, cap, n, total,
 	    "reading a household's members");
 }
 

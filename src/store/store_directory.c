@@ -285,6 +285,19 @@ q(struct store *st, enum dir_stmt which)
 	return store_q(st, SQLSET_DIRECTORY, which);
 }
 
+/* Step a bound write that should change one row: `none` when it changed
+ * nothing (no such row, or not in the state it must be in). */
+static enum herr
+write_one(struct store *st, sqlite3_stmt *s, const char *doing,
+    enum herr none)
+{
+	enum herr e = step_done(st, s, doing, NULL);
+
+	if (e == HERR_OK && sqlite3_changes(st->db) == 0)
+		e = none;
+	return e;
+}
+
 /* ------------------------------------------------------------ children */
 
 /* Read the child row `s` is on (CHILD_COLS and the six after them). */
@@ -480,17 +493,30 @@ split_words(const char *s, struct words *ws)
 	}
 }
 
+/* Bind parameters i and i + 1 to the one word inside a name ("%w%") and
+ * at its start ("w%"). */
+static void
+bind_word(sqlite3_stmt *s, int i, const struct words *ws)
+{
+	char inside[PATTERN_MAX], start[PATTERN_MAX];
+
+	like_pattern(inside, ws->w[0], ws->n[0], true);
+	like_pattern(start, ws->w[0], ws->n[0], false);
+	sqlite3_bind_text(s, i, inside, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, i + 1, start, -1, SQLITE_TRANSIENT);
+}
+
 /*
- * For several words, the two readings of a name: the first word as the
- * family name and the rest as the given names, or the last word as the
- * family name and the rest as the given names ("Smith Mary Ann", "Mary
- * Ann Smith").  Both as prefix patterns.
+ * For several words, bind parameters i to i + 3 to the two readings of a
+ * name: the first word as the family name and the rest as the given
+ * names, or the last word as the family name and the rest as the given
+ * names ("Smith Mary Ann", "Mary Ann Smith").  Both as prefix patterns.
  */
 static void
-two_readings(const struct words *ws, char fam_a[PATTERN_MAX],
-    char given_a[PATTERN_MAX], char fam_b[PATTERN_MAX],
-    char given_b[PATTERN_MAX])
+bind_readings(sqlite3_stmt *s, int i, const struct words *ws)
 {
+	char fam_a[PATTERN_MAX], given_a[PATTERN_MAX];
+	char fam_b[PATTERN_MAX], given_b[PATTERN_MAX];
 	int last = ws->count - 1;
 	const char *rest_start = ws->w[1];
 	size_t rest_len = (size_t)(ws->w[last] + ws->n[last] - rest_start);
@@ -501,6 +527,10 @@ two_readings(const struct words *ws, char fam_a[PATTERN_MAX],
 	like_pattern(given_a, rest_start, rest_len, false);
 	like_pattern(fam_b, ws->w[last], ws->n[last], false);
 	like_pattern(given_b, ws->w[0], init_len, false);
+	sqlite3_bind_text(s, i, fam_a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, i + 1, given_a, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, i + 2, fam_b, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, i + 3, given_b, -1, SQLITE_TRANSIENT);
 }
 
 /* Bind the searcher to LINKED's parameters. */
@@ -517,12 +547,12 @@ store_dir_search(struct store *st, const struct dir_search *qy,
     enum dir_search_pass pass, int limit, dir_child_fn fn, void *ctx,
     int *scanned)
 {
-	char pat[PATTERN_MAX], pre[PATTERN_MAX], la[CHILD_ID_MAX + 1];
+	char pat[PATTERN_MAX], la[CHILD_ID_MAX + 1];
 	char la_up[CHILD_ID_MAX + 1], upn[14];
-	char fa[PATTERN_MAX], ga[PATTERN_MAX], fb[PATTERN_MAX], gb[PATTERN_MAX];
 	bool has_dob = qy->birth_date != HDAY_NONE;
 	struct words ws;
 	sqlite3_stmt *s;
+	int limit_at;		/* the statement's limit parameter */
 
 	if (scanned != NULL)
 		*scanned = 0;
@@ -533,38 +563,21 @@ store_dir_search(struct store *st, const struct dir_search *qy,
 		if (ws.count != 1 || has_dob)
 			return HERR_OK;
 		s = q(st, D_SEARCH_CONTAINS);
-		like_pattern(pat, ws.w[0], ws.n[0], true);
-		like_pattern(pre, ws.w[0], ws.n[0], false);
-		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, pre, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 3, limit);
-		bind_linked(s, qy);
-		return each_child(st, s, fn, ctx, scanned, "searching");
-	}
-	if (has_dob) {
+		bind_word(s, 1, &ws);
+		limit_at = 3;
+	} else if (has_dob) {
 		s = q(st, D_SEARCH_DOB);
 		bind_date(s, 1, qy->birth_date);
 		if (ws.count == 1) {
-			like_pattern(pat, ws.w[0], ws.n[0], true);
-			like_pattern(pre, ws.w[0], ws.n[0], false);
-			sqlite3_bind_text(s, 2, pat, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 3, pre, -1, SQLITE_TRANSIENT);
+			bind_word(s, 2, &ws);
 			if (ws.n[0] == 13 && code_upper(ws.w[0], ws.n[0], 13,
 			    false, upn, sizeof(upn)))
 				sqlite3_bind_text(s, 4, upn, -1,
 				    SQLITE_TRANSIENT);
-		} else if (ws.count > 1) {
-			two_readings(&ws, fa, ga, fb, gb);
-			sqlite3_bind_text(s, 5, fa, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 6, ga, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 7, fb, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(s, 8, gb, -1, SQLITE_TRANSIENT);
-		}
-		sqlite3_bind_int(s, 9, limit);
-		bind_linked(s, qy);
-		return each_child(st, s, fn, ctx, scanned, "searching");
-	}
-	if (ws.count == 1) {
+		} else if (ws.count > 1)
+			bind_readings(s, 5, &ws);
+		limit_at = 9;
+	} else if (ws.count == 1) {
 		s = q(st, D_SEARCH_WORD);
 		like_pattern(pat, ws.w[0], ws.n[0], false);
 		sqlite3_bind_text(s, 1, pat, -1, SQLITE_TRANSIENT);
@@ -580,17 +593,13 @@ store_dir_search(struct store *st, const struct dir_search *qy,
 		if (ws.n[0] == 13 && code_upper(ws.w[0], ws.n[0], 13, false,
 		    upn, sizeof(upn)))
 			sqlite3_bind_text(s, 6, upn, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 7, limit);
-		bind_linked(s, qy);
-		return each_child(st, s, fn, ctx, scanned, "searching");
+		limit_at = 7;
+	} else {
+		s = q(st, D_SEARCH_WORDS);
+		bind_readings(s, 1, &ws);
+		limit_at = 5;
 	}
-	s = q(st, D_SEARCH_WORDS);
-	two_readings(&ws, fa, ga, fb, gb);
-	sqlite3_bind_text(s, 1, fa, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, ga, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, fb, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, gb, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 5, limit);
+	sqlite3_bind_int(s, limit_at, limit);
 	bind_linked(s, qy);
 	return each_child(st, s, fn, ctx, scanned, "searching");
 }
@@ -659,15 +668,12 @@ store_dir_glass_review(struct store *st, int64_t id, int64_t reviewer_id,
     int64_t now)
 {
 	sqlite3_stmt *s = q(st, D_GLASS_REVIEW);
-	enum herr e;
 
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int64(s, 2, reviewer_id);
 	sqlite3_bind_int64(s, 3, now);
-	e = step_done(st, s, "reviewing a break-glass grant", NULL);
-	if (e == HERR_OK && sqlite3_changes(st->db) == 0)
-		e = HERR_CONFLICT;
-	return e;
+	return write_one(st, s, "reviewing a break-glass grant",
+	    HERR_CONFLICT);
 }
 
 /* ------------------------------------------------------------ teams */
@@ -802,15 +808,11 @@ enum herr
 store_dir_member_end(struct store *st, int64_t team_id, int64_t id, hday day)
 {
 	sqlite3_stmt *s = q(st, D_MEMBER_END);
-	enum herr e;
 
 	sqlite3_bind_int64(s, 1, team_id);
 	sqlite3_bind_int64(s, 2, id);
 	bind_date(s, 3, day);
-	e = step_done(st, s, "ending a membership", NULL);
-	if (e == HERR_OK && sqlite3_changes(st->db) == 0)
-		e = HERR_NOTFOUND;
-	return e;
+	return write_one(st, s, "ending a membership", HERR_NOTFOUND);
 }
 
 /* ------------------------------------------------------------ staff */
@@ -895,17 +897,13 @@ store_dir_staff_set_active(struct store *st, int64_t staff_id, bool active,
     int64_t by, int64_t now)
 {
 	sqlite3_stmt *s = q(st, D_STAFF_SET_ACTIVE);
-	enum herr e;
 
 	sqlite3_bind_int64(s, 1, staff_id);
 	sqlite3_bind_int(s, 2, active ? 1 : 0);
 	bind_id(s, 3, by);
 	sqlite3_bind_int64(s, 4, now);
-	e = step_done(st, s, "changing whether a member of staff is active",
-	    NULL);
-	if (e == HERR_OK && sqlite3_changes(st->db) == 0)
-		e = HERR_NOTFOUND;
-	return e;
+	return write_one(st, s, "changing whether a member of staff is active",
+	    HERR_NOTFOUND);
 }
 
 enum herr

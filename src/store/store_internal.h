@@ -67,6 +67,7 @@ enum setup_sql {
 	SETUP_BEGIN,
 	SETUP_COMMIT,
 	SETUP_ROLLBACK,
+	SETUP_WAL_MANUAL,
 	SETUP__COUNT
 };
 extern const char *const store_setup_sql[SETUP__COUNT];

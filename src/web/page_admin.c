@@ -124,6 +124,23 @@ audit_commit(struct req *r, enum audit_subject subject, int64_t id)
 	return e;
 }
 
+/*
+ * End a change begun with web_begin() whose writes gave e: when they
+ * succeeded, append its audit row (about `subject` `id`) and commit, true.
+ * Otherwise it is rolled back and the request answered 503 (false).
+ */
+static bool
+commit_change(struct req *r, struct resp *w, enum herr e,
+    enum audit_subject subject, int64_t id)
+{
+	if (e != HERR_OK)
+		store_rollback(r->st);
+	else if (audit_commit(r, subject, id) == HERR_OK)
+		return true;
+	web_unavailable(r, w);
+	return false;
+}
+
 /* The options of a select, with room for their text (heap, bounded). */
 struct opts {
 	struct ui_option *o;
@@ -310,10 +327,7 @@ get_users(struct req *r, struct resp *w)
 		web_unavailable(r, w);
 		return;
 	}
-	if (l.shown > 0)
-		ui_table_end(h);
-	else
-		ui_para(h, "No users have that role.");
+	ui_table_end_or(h, l.shown, "No users have that role.");
 	ui_page_end(r, w);
 }
 
@@ -533,6 +547,25 @@ static const struct form_field button_fields[] = {
 	{ "csrf", "Form token", true, false, NULL, 64 },
 };
 
+/* A one-button form (its form token only) posted by an administrator:
+ * false when the request has been answered (404 or 400). */
+static bool
+button_posted(struct req *r, struct resp *w)
+{
+	struct hdiag d;
+	int n = 0;
+
+	if (!admin(r, w) || !known(r, w, &r->body, button_fields,
+	    NFIELDS(button_fields)))
+		return false;
+	if (form_check(&r->body, button_fields, NFIELDS(button_fields), &d, 1,
+	    &n) != HERR_OK) {
+		web_bad_request(r, w, d.msg);
+		return false;
+	}
+	return true;
+}
+
 struct membership_rows {
 	struct html *h;
 	int shown;
@@ -642,10 +675,7 @@ user_page(struct req *r, struct resp *w, const struct staff *m,
 		web_unavailable(r, w);
 		return;
 	}
-	if (ml.shown > 0)
-		ui_table_end(h);
-	else
-		ui_para(h, "Not a member of any team.");
+	ui_table_end_or(h, ml.shown, "Not a member of any team.");
 
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Change details</h2>");
 	if (edit == NULL)
@@ -700,15 +730,7 @@ user_page(struct req *r, struct resp *w, const struct staff *m,
 static bool
 load_user(struct req *r, struct resp *w, struct staff *m)
 {
-	enum herr e = store_staff_get(r->st, web_id(r, 0), m);
-
-	if (e == HERR_OK)
-		return true;
-	if (e == HERR_NOTFOUND)
-		web_not_found(r, w);
-	else
-		web_unavailable(r, w);
-	return false;
+	return web_found(r, w, store_staff_get(r->st, web_id(r, 0), m));
 }
 
 static void
@@ -771,10 +793,8 @@ post_user(struct req *r, struct resp *w)
 		user_page(r, w, &m, &e, &edit, edit.version);
 		return;
 	}
-	if (store_begin(r->st) != HERR_OK) {
-		web_unavailable(r, w);
+	if (!web_begin(r, w))
 		return;
-	}
 	err = store_dir_staff_update(r->st, &edit, r->who.staff_id, r->now);
 	if (err == HERR_CONFLICT) {
 		store_rollback(r->st);
@@ -806,19 +826,14 @@ post_user(struct req *r, struct resp *w)
 		user_page(r, w, &m, &e, &edit, m.version);
 		return;
 	}
-	if (err != HERR_OK) {
+	if (err == HERR_NOTFOUND) {
 		store_rollback(r->st);
-		if (err == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
+		web_not_found(r, w);
 		return;
 	}
-	if (audit_commit(r, SUBJECT_STAFF, m.id) != HERR_OK) {
-		web_unavailable(r, w);
-		return;
-	}
-	web_redirect(w, "/admin/users/%lld?saved=details", (long long)m.id);
+	if (commit_change(r, w, err, SUBJECT_STAFF, m.id))
+		web_redirect(w, "/admin/users/%lld?saved=details",
+		    (long long)m.id);
 }
 
 /* The one-button changes to a user: check the form, then run `what`. */
@@ -833,30 +848,18 @@ user_action(struct req *r, struct resp *w, enum user_action what)
 		[UA_RESET_TWO_FACTOR] = "two-factor",
 	};
 	const char *saved = done[what];
-	struct hdiag d;
 	struct staff m;
-	enum herr e;
-	int n = 0;
+	enum herr e = HERR_OK;
 
-	if (!admin(r, w) || !known(r, w, &r->body, button_fields,
-	    NFIELDS(button_fields)))
-		return;
-	if (form_check(&r->body, button_fields, NFIELDS(button_fields), &d, 1,
-	    &n) != HERR_OK) {
-		web_bad_request(r, w, d.msg);
-		return;
-	}
-	if (!load_user(r, w, &m))
+	if (!button_posted(r, w) || !load_user(r, w, &m))
 		return;
 	if (what == UA_DISABLE && m.id == r->who.staff_id) {
 		web_forbidden(r, w, "You cannot disable your own account: ask "
 		    "another administrator.");
 		return;
 	}
-	if ((e = store_begin(r->st)) != HERR_OK) {
-		web_unavailable(r, w);
+	if (!web_begin(r, w))
 		return;
-	}
 	switch (what) {
 	case UA_DISABLE:
 	case UA_ENABLE:
@@ -878,16 +881,9 @@ user_action(struct req *r, struct resp *w, enum user_action what)
 			e = store_sessions_end_staff(r->st, m.id, r->now);
 		break;
 	}
-	if (e != HERR_OK) {
-		store_rollback(r->st);
-		web_unavailable(r, w);
-		return;
-	}
-	if (audit_commit(r, SUBJECT_STAFF, m.id) != HERR_OK) {
-		web_unavailable(r, w);
-		return;
-	}
-	web_redirect(w, "/admin/users/%lld?saved=%s", (long long)m.id, saved);
+	if (commit_change(r, w, e, SUBJECT_STAFF, m.id))
+		web_redirect(w, "/admin/users/%lld?saved=%s", (long long)m.id,
+		    saved);
 }
 
 static void
@@ -941,16 +937,9 @@ post_password(struct req *r, struct resp *w)
 	sodium_memzero(hash, sizeof(hash));
 	if (err == HERR_OK)
 		err = store_sessions_end_staff(r->st, m.id, r->now);
-	if (err != HERR_OK) {
-		store_rollback(r->st);
-		web_unavailable(r, w);
-		return;
-	}
-	if (audit_commit(r, SUBJECT_STAFF, m.id) != HERR_OK) {
-		web_unavailable(r, w);
-		return;
-	}
-	web_redirect(w, "/admin/users/%lld?saved=password", (long long)m.id);
+	if (commit_change(r, w, err, SUBJECT_STAFF, m.id))
+		web_redirect(w, "/admin/users/%lld?saved=password",
+		    (long long)m.id);
 }
 
 /* ------------------------------------------------------------ teams */
@@ -1001,10 +990,7 @@ get_admin_teams(struct req *r, struct resp *w)
 		web_unavailable(r, w);
 		return;
 	}
-	if (l.shown > 0)
-		ui_table_end(h);
-	else
-		ui_para(h, "There are no teams yet.");
+	ui_table_end_or(h, l.shown, "There are no teams yet.");
 	ui_page_end(r, w);
 }
 
@@ -1067,10 +1053,8 @@ post_new_team(struct req *r, struct resp *w)
 	    "kind"), &t.kind, "kind", NULL) != HERR_OK)
 		add_problem(&e, room, "kind", "Select the kind of team");
 	if (e.n == 0) {
-		if (store_begin(r->st) != HERR_OK) {
-			web_unavailable(r, w);
+		if (!web_begin(r, w))
 			return;
-		}
 		hdiag_clear(&d);
 		if ((err = record_team_add(r->st, &t, &d)) != HERR_OK) {
 			store_rollback(r->st);
@@ -1166,10 +1150,8 @@ team_page(struct req *r, struct resp *w, const struct team *t,
 		web_unavailable(r, w);
 		return;
 	}
-	if (ml.shown > 0)
-		ui_table_end(h);
-	else
-		ui_para(h, "This team has no members at the moment.");
+	ui_table_end_or(h, ml.shown, "This team has no members at the "
+	    "moment.");
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Add a member</h2>");
 	snprintf(href, sizeof(href), "/admin/teams/%lld/members",
 	    (long long)t->id);
@@ -1194,15 +1176,7 @@ team_page(struct req *r, struct resp *w, const struct team *t,
 static bool
 load_team(struct req *r, struct resp *w, struct team *t)
 {
-	enum herr e = store_dir_team_get(r->st, web_id(r, 0), t);
-
-	if (e == HERR_OK)
-		return true;
-	if (e == HERR_NOTFOUND)
-		web_not_found(r, w);
-	else
-		web_unavailable(r, w);
-	return false;
+	return web_found(r, w, store_dir_team_get(r->st, web_id(r, 0), t));
 }
 
 static void
@@ -1261,10 +1235,8 @@ post_member(struct req *r, struct resp *w)
 		add_problem(&e, room, "start_date", "Enter a start date in the "
 		    "format YYYY-MM-DD");
 	if (e.n == 0) {
-		if (store_begin(r->st) != HERR_OK) {
-			web_unavailable(r, w);
+		if (!web_begin(r, w))
 			return;
-		}
 		hdiag_clear(&d);
 		err = store_team_member_add(r->st, t.id, m.id, start,
 		    HDAY_NONE, &d);
@@ -1293,40 +1265,20 @@ post_member(struct req *r, struct resp *w)
 static void
 post_member_end(struct req *r, struct resp *w)
 {
-	struct hdiag d;
 	struct team t;
 	enum herr e;
-	int n = 0;
 
-	if (!admin(r, w) || !known(r, w, &r->body, button_fields,
-	    NFIELDS(button_fields)))
+	if (!button_posted(r, w) || !load_team(r, w, &t) || !web_begin(r, w))
 		return;
-	if (form_check(&r->body, button_fields, NFIELDS(button_fields), &d, 1,
-	    &n) != HERR_OK) {
-		web_bad_request(r, w, d.msg);
-		return;
-	}
-	if (!load_team(r, w, &t))
-		return;
-	if ((e = store_begin(r->st)) != HERR_OK) {
-		web_unavailable(r, w);
-		return;
-	}
-	if ((e = store_dir_member_end(r->st, t.id, web_id(r, 1), r->today)) !=
-	    HERR_OK) {
+	e = store_dir_member_end(r->st, t.id, web_id(r, 1), r->today);
+	if (e == HERR_NOTFOUND) {
 		store_rollback(r->st);
-		if (e == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
+		web_not_found(r, w);
 		return;
 	}
-	if (audit_commit(r, SUBJECT_TEAM, t.id) != HERR_OK) {
-		web_unavailable(r, w);
-		return;
-	}
-	web_redirect(w, "/admin/teams/%lld?saved=member-ended",
-	    (long long)t.id);
+	if (commit_change(r, w, e, SUBJECT_TEAM, t.id))
+		web_redirect(w, "/admin/teams/%lld?saved=member-ended",
+		    (long long)t.id);
 }
 
 const struct route page_admin_routes[] = {

@@ -28,17 +28,13 @@
 #include "core/text.h"
 #include "store/store_auth.h"
 #include "store/store_case.h"
+#include "web/child_view.h"
 #include "web/router.h"
 #include "web/ui.h"
 #include "core/banned.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define MAX_ERRORS 12
-/* As record.c: more episodes than this are not shown (and said so). */
-#define EPISODES_MAX 64
-/* A chronology holds the manual entries and two events per episode and
- * per allocation. */
-#define CHRON_MAX (CASE_LIST_MAX + 2 * EPISODES_MAX + 2 * CASE_LIST_MAX)
 #define STAFF_PICK_MAX 500
 #define WHO_VIEWED_MAX 500
 #define NAME_LEN (2 * PERSON_NAME_MAX + 2)
@@ -182,44 +178,44 @@ add_error(struct hdiag *diags, struct ui_errors *e, const struct hdiag *d)
 	e->d = diags;
 }
 
+/* A choice's validation: HERR_OK when v is one of them (`ok`), else the
+ * message asking for one. */
+static enum herr
+choice(bool ok, const char *v, struct hdiag *d, const char *msg)
+{
+	return ok ? HERR_OK : hdiag_set(d, HERR_INVALID, NULL, v, "%s", msg);
+}
+
 static enum herr
 valid_sex(const char *v, const char *label, struct hdiag *d)
 {
 	(void)label;
-	if (strcmp(v, "M") == 0 || strcmp(v, "F") == 0 || strcmp(v, "U") == 0)
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select male, female or "
-	    "not known");
+	return choice(strcmp(v, "M") == 0 || strcmp(v, "F") == 0 ||
+	    strcmp(v, "U") == 0, v, d, "Select male, female or not known");
 }
 
 static enum herr
 valid_ethnicity(const char *v, const char *label, struct hdiag *d)
 {
 	(void)label;
-	if (codes_find(CODES_ETHNICITY, v) != NULL)
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select an ethnicity from "
-	    "the list");
+	return choice(codes_find(CODES_ETHNICITY, v) != NULL, v, d,
+	    "Select an ethnicity from the list");
 }
 
 static enum herr
 valid_upn_unknown(const char *v, const char *label, struct hdiag *d)
 {
 	(void)label;
-	if (codes_find(CODES_UPN_UNKNOWN, v) != NULL)
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select a reason from the "
-	    "list");
+	return choice(codes_find(CODES_UPN_UNKNOWN, v) != NULL, v, d,
+	    "Select a reason from the list");
 }
 
 static enum herr
 valid_category(const char *v, const char *label, struct hdiag *d)
 {
 	(void)label;
-	if (chronology_category_valid(v))
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select a category from "
-	    "the list");
+	return choice(chronology_category_valid(v), v, d, "Select a category "
+	    "from the list");
 }
 
 static enum herr
@@ -228,20 +224,16 @@ valid_relation(const char *v, const char *label, struct hdiag *d)
 	enum relation k;
 
 	(void)label;
-	if (relation_parse(v, &k, NULL, NULL) == HERR_OK)
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select a relationship "
-	    "from the list");
+	return choice(relation_parse(v, &k, NULL, NULL) == HERR_OK, v, d,
+	    "Select a relationship from the list");
 }
 
 static enum herr
 valid_person(const char *v, const char *label, struct hdiag *d)
 {
 	(void)label;
-	if (strcmp(v, "new") == 0 || form_id(v) > 0)
-		return HERR_OK;
-	return hdiag_set(d, HERR_INVALID, NULL, v, "Select who the "
-	    "relationship is with");
+	return choice(strcmp(v, "new") == 0 || form_id(v) > 0, v, d,
+	    "Select who the relationship is with");
 }
 
 /* Copy `v` without the spaces and line breaks a textarea leaves at either
@@ -297,16 +289,6 @@ valid_summary(const char *v, const char *label, struct hdiag *d)
 	    CHRONOLOGY_SUMMARY_MAX, TEXT_REQUIRED | TEXT_MULTILINE, d);
 }
 
-/* Begin, or answer 503. */
-static bool
-begin(struct req *r, struct resp *w)
-{
-	if (store_begin(r->st) == HERR_OK)
-		return true;
-	web_unavailable(r, w);
-	return false;
-}
-
 /* Append this request's audit row and commit; rolls back and answers 503
  * when either fails. */
 static bool
@@ -334,6 +316,30 @@ audit_view(struct req *r, struct resp *w, enum audit_action a, int64_t id)
 		return true;
 	web_unavailable(r, w);
 	return false;
+}
+
+/*
+ * The end of an edit begun with web_begin() whose writes gave x: on success
+ * its audit row (`action` on child `id`) and the commit, then a redirect
+ * to the record with ?saved=`saved`; otherwise it is rolled back.  True
+ * when the request has been answered (that redirect, or 503); false for a
+ * problem with the input (HERR_INVALID), for the form to be shown again.
+ */
+static bool
+finish_edit(struct req *r, struct resp *w, enum herr x,
+    enum audit_action action, int64_t id, const char *saved)
+{
+	if (x == HERR_OK) {
+		if (audit_commit(r, w, action, id, NULL))
+			web_redirect(w, "/children/%" PRId64 "?saved=%s", id,
+			    saved);
+		return true;
+	}
+	store_rollback(r->st);
+	if (x == HERR_INVALID)
+		return false;
+	web_unavailable(r, w);
+	return true;
 }
 
 /* -------------------------------------------------- break the glass */
@@ -434,7 +440,7 @@ post_glass(struct req *r, struct resp *w)
 		return;
 	}
 	trimmed(reason, sizeof(reason), form_get(&r->body, "reason"));
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		return;
 	if (store_break_glass_add(r->st, r->who.staff_id, id, reason, r->now,
 	    r->now + ACCESS_GLASS_SECONDS) != HERR_OK) {
@@ -449,24 +455,12 @@ post_glass(struct req *r, struct resp *w)
 
 /* ------------------------------------------------------- the record */
 
+/* The record as this page shows it: what it holds, and what the user may
+ * do from it. */
 struct view {
-	int64_t id;
-	struct child c;
-	struct store_change changed;
-	bool restricted;
+	struct child_view rec;
 	enum access_basis basis;
 	bool may_edit, may_note, may_print, may_audit;
-	struct store_member hh[CASE_LIST_MAX];
-	int nhh, hh_total;
-	struct store_relative rel[CASE_LIST_MAX];
-	bool rel_shown[CASE_LIST_MAX];
-	int nrel, rel_total;
-	struct store_allocation al[CASE_LIST_MAX];
-	int nal, al_total;
-	struct cin_episode ep[EPISODES_MAX];
-	int nep, ep_total;
-	struct chronology_entry chron[CHRON_MAX];
-	int nchron, manual_total, manual_shown;
 };
 
 /* What the chronology form holds when it is shown again. */
@@ -477,48 +471,10 @@ struct chron_input {
 static enum herr
 load_view(struct req *r, int64_t id, struct view *v)
 {
-	struct chronology_entry two[2];
 	enum herr e;
 
-	v->id = id;
-	if ((e = store_child_get(r->st, id, &v->c)) != HERR_OK ||
-	    (e = store_person_changed(r->st, id, &v->changed)) != HERR_OK ||
-	    (e = store_child_restricted(r->st, id, &v->restricted)) !=
-	    HERR_OK ||
-	    (e = store_child_households(r->st, id, v->hh, CASE_LIST_MAX,
-	    &v->nhh, &v->hh_total)) != HERR_OK ||
-	    (e = store_child_relatives(r->st, id, r->today, v->rel,
-	    CASE_LIST_MAX, &v->nrel, &v->rel_total)) != HERR_OK ||
-	    (e = store_child_allocations(r->st, id, v->al, CASE_LIST_MAX,
-	    &v->nal, &v->al_total)) != HERR_OK ||
-	    (e = store_cin_episodes(r->st, id, v->ep, EPISODES_MAX,
-	    &v->ep_total)) != HERR_OK ||
-	    (e = store_chronology_list(r->st, id, v->chron, CASE_LIST_MAX,
-	    &v->manual_shown, &v->manual_total)) != HERR_OK)
+	if ((e = child_view_load(r, id, &v->rec)) != HERR_OK)
 		return e;
-	v->nep = v->ep_total < EPISODES_MAX ? v->ep_total : EPISODES_MAX;
-	/* A related child's name is shown only to someone who may see
-	 * that child's record too. */
-	for (int i = 0; i < v->nrel; i++)
-		v->rel_shown[i] = !v->rel[i].is_child ||
-		    allowed(r, v->rel[i].person_id, ACCESS_VIEW);
-	v->nchron = v->manual_shown;
-	for (int i = 0; i < v->nep; i++) {
-		int k = chronology_from_episode(&v->ep[i], two);
-
-		for (int j = 0; j < k && v->nchron < CHRON_MAX; j++)
-			v->chron[v->nchron++] = two[j];
-	}
-	for (int i = 0; i < v->nal; i++) {
-		const struct store_allocation *a = &v->al[i];
-		int k = chronology_from_allocation(&a->a, a->staff_name,
-		    a->role, a->a.household_id > 0 ? a->household_name : NULL,
-		    r->today, two);
-
-		for (int j = 0; j < k && v->nchron < CHRON_MAX; j++)
-			v->chron[v->nchron++] = two[j];
-	}
-	chronology_sort(v->chron, v->nchron);
 	v->may_edit = allowed(r, id, ACCESS_EDIT);
 	v->may_note = allowed(r, id, ACCESS_NOTE);
 	v->may_print = allowed(r, id, ACCESS_PRINT);
@@ -600,7 +556,7 @@ household_link(struct html *h, int64_t hh, const char *name)
 }
 
 static void
-details_section(struct req *r, struct html *h, const struct view *v)
+details_section(struct req *r, struct html *h, const struct child_view *v)
 {
 	const struct child *c = &v->c;
 	char name[NAME_LEN], buf[64], val[400], when[40];
@@ -655,28 +611,8 @@ details_section(struct req *r, struct html *h, const struct view *v)
 	ui_summary_end(h);
 }
 
-/* What the other person is to the child, for a relationship recorded the
- * other way round (the child is their `k`). */
-static const char *
-inverse_label(enum relation k)
-{
-	switch (k) {
-	case REL_MOTHER:
-	case REL_FATHER:
-		return "Child";
-	case REL_STEP_PARENT:
-		return "Step-child";
-	case REL_GRANDPARENT:
-		return "Grandchild";
-	case REL_CARER:
-		return "Cared for by the child";
-	default:
-		return relation_label(k);
-	}
-}
-
 static void
-family_section(struct req *r, struct html *h, const struct view *v,
+family_section(struct req *r, struct html *h, const struct child_view *v,
     bool print)
 {
 	static const char *const hh_cols[] = { "Household", "Postcode",
@@ -739,7 +675,7 @@ family_section(struct req *r, struct html *h, const struct view *v,
 		}
 		cell_end(h);
 		cell_start(h);
-		html_text(h, x->reverse ? inverse_label(x->kind) :
+		html_text(h, x->reverse ? relation_inverse_label(x->kind) :
 		    relation_label(x->kind));
 		if (ended) {
 			html_lit(h, " ");
@@ -766,14 +702,16 @@ family_section(struct req *r, struct html *h, const struct view *v,
 	truncated(h, v->nrel, v->rel_total, "relationships");
 }
 
+/* The allocations; `end_buttons` adds a column of "End allocation"
+ * buttons. */
 static void
-workers_section(struct req *r, struct html *h, const struct view *v,
-    bool print)
+workers_section(struct req *r, struct html *h, const struct child_view *v,
+    bool end_buttons)
 {
 	static const char *const cols[] = { "Worker", "Role", "Team",
 		"Allocated to", "From", "To", "" };
 	char buf[40], action[96], ver[24];
-	int ncols = print || !v->may_edit ? 6 : 7;
+	int ncols = end_buttons ? 7 : 6;
 
 	html_lit(h, "<h2 class=\"govuk-heading-m\" id=\"workers\">Allocated "
 	    "workers</h2>");
@@ -825,7 +763,7 @@ workers_section(struct req *r, struct html *h, const struct view *v,
 }
 
 static void
-episodes_section(struct html *h, const struct view *v)
+episodes_section(struct html *h, const struct child_view *v)
 {
 	static const char *const cols[] = { "Referral date", "Source",
 		"Primary need", "Outcome", "Closed", "Reason for closure" };
@@ -862,7 +800,7 @@ episodes_section(struct html *h, const struct view *v)
 }
 
 static void
-chronology_form(struct req *r, struct html *h, const struct view *v,
+chronology_form(struct req *r, struct html *h, const struct child_view *v,
     const struct ui_errors *e, const struct chron_input *in)
 {
 	struct ui_option cats[16];
@@ -895,15 +833,16 @@ chronology_form(struct req *r, struct html *h, const struct view *v,
 	html_lit(h, "</div></details>\n");
 }
 
+/* The chronology, with the form to add to it when `form`. */
 static void
-chronology_section(struct req *r, struct html *h, const struct view *v,
-    bool print, const struct ui_errors *e, const struct chron_input *in)
+chronology_section(struct req *r, struct html *h, const struct child_view *v,
+    bool form, const struct ui_errors *e, const struct chron_input *in)
 {
 	char buf[40], when[40];
 
 	html_lit(h, "<h2 class=\"govuk-heading-m\" id=\"chronology\">"
 	    "Chronology</h2>");
-	if (!print && v->may_note)
+	if (form)
 		chronology_form(r, h, v, e, in);
 	if (v->nchron == 0) {
 		ui_para(h, "Nothing has been added to the chronology yet.");
@@ -936,28 +875,29 @@ chronology_section(struct req *r, struct html *h, const struct view *v,
 static void
 actions(struct req *r, struct html *h, const struct view *v)
 {
+	int64_t id = v->rec.id;
 	char href[80];
 
 	html_lit(h, "<div class=\"govuk-button-group\">");
 	if (v->may_edit) {
 		snprintf(href, sizeof(href), "/children/%" PRId64 "/edit",
-		    v->id);
+		    id);
 		ui_button_link(h, href, "Edit details");
 		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/relationships/new", v->id);
+		    "/relationships/new", id);
 		ui_button_link(h, href, "Add a relationship");
 		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/allocations/new", v->id);
+		    "/allocations/new", id);
 		ui_button_link(h, href, "Allocate a worker");
 	}
 	if (v->may_print) {
 		snprintf(href, sizeof(href), "/children/%" PRId64 "/print",
-		    v->id);
+		    id);
 		ui_link(h, href, "Print");
 	}
 	if (v->may_audit) {
 		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/who-viewed", v->id);
+		    "/who-viewed", id);
 		ui_link(h, href, "Who has viewed this record");
 	}
 	(void)r;
@@ -968,21 +908,22 @@ static void
 render_record(struct req *r, struct resp *w, const struct view *v,
     bool print, const struct ui_errors *e, const struct chron_input *in)
 {
+	const struct child_view *rec = &v->rec;
 	struct html *h = &w->body;
 	char name[NAME_LEN], caption[80], when[40], back[48];
 
-	full_name(name, v->c.given_name, v->c.family_name);
+	full_name(name, rec->c.given_name, rec->c.family_name);
 	snprintf(caption, sizeof(caption), "LA child id %s",
-	    v->c.la_child_id);
+	    rec->c.la_child_id);
 	ui_page_start_errors(r, w, name, e);
 	if (print) {
-		snprintf(back, sizeof(back), "/children/%" PRId64, v->id);
+		snprintf(back, sizeof(back), "/children/%" PRId64, rec->id);
 		ui_back_link(h, back);
 	}
 	if (!print)
 		saved_banner(r, h);
 	ui_heading(h, caption, name);
-	if (v->restricted) {
+	if (rec->restricted) {
 		html_lit(h, "<p class=\"govuk-body\">");
 		ui_tag(h, "Restricted record", "red");
 		html_lit(h, "</p>");
@@ -997,11 +938,11 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 		    r->who.display);
 	else
 		actions(r, h, v);
-	details_section(r, h, v);
-	family_section(r, h, v, print);
-	workers_section(r, h, v, print);
-	episodes_section(h, v);
-	chronology_section(r, h, v, print, e, in);
+	details_section(r, h, rec);
+	family_section(r, h, rec, print);
+	workers_section(r, h, rec, !print && v->may_edit);
+	episodes_section(h, rec);
+	chronology_section(r, h, rec, !print && v->may_note, e, in);
 	ui_page_end(r, w);
 }
 
@@ -1015,11 +956,8 @@ show_record(struct req *r, struct resp *w, int64_t id,
 	enum herr x = load_view(r, id, v);
 
 	v->basis = basis;
-	if (x == HERR_NOTFOUND)
-		web_not_found(r, w);
-	else if (x != HERR_OK)
-		web_unavailable(r, w);
-	else if (audit_view(r, w, print ? AUDIT_PRINT : AUDIT_VIEW, id)) {
+	if (web_found(r, w, x) && audit_view(r, w, print ? AUDIT_PRINT :
+	    AUDIT_VIEW, id)) {
 		if (e != NULL && e->n > 0)
 			w->status = 422;
 		render_record(r, w, v, print, e, in);
@@ -1089,22 +1027,14 @@ post_chronology(struct req *r, struct resp *w)
 	trimmed(c->summary, sizeof(c->summary), in.summary);
 	c->recorded_by = r->who.staff_id;
 	c->recorded_at = r->now;
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	if ((x = record_chronology_add(r->st, c, r->today, &d)) != HERR_OK) {
-		store_rollback(r->st);
-		if (x != HERR_INVALID) {
-			web_unavailable(r, w);
-			goto out;
-		}
+	x = record_chronology_add(r->st, c, r->today, &d);
+	if (!finish_edit(r, w, x, AUDIT_EDIT, id, "chronology#chronology")) {
 		add_error(diags, &e, &d);
 		show_record(r, w, id, basis, false, &e, &in);
-		goto out;
 	}
-	if (audit_commit(r, w, AUDIT_EDIT, id, NULL))
-		web_redirect(w, "/children/%" PRId64 "?saved=chronology"
-		    "#chronology", id);
 out:
 	free(c);
 }
@@ -1172,34 +1102,30 @@ child_from_cform(struct child *c, const struct cform *f)
 	copy(c->upn_unknown, sizeof(c->upn_unknown), f->upn_unknown);
 }
 
+/* The child's details, as both the edit and the new-child forms take
+ * them (child_fields_html shows them). */
+#define DETAIL_FIELDS \
+	{ "given_name", "Given name", true, false, NULL, PERSON_NAME_MAX }, \
+	{ "family_name", "Family name", true, false, NULL, PERSON_NAME_MAX }, \
+	{ "birth_date", "Date of birth", false, false, form_valid_date, 10 }, \
+	{ "expected_birth_date", "Expected date of birth", false, false, \
+	    form_valid_date, 10 }, \
+	{ "sex", "Sex", true, false, valid_sex, 1 }, \
+	{ "ethnicity", "Ethnicity", true, false, valid_ethnicity, 4 }, \
+	{ "upn", "Unique pupil number (UPN)", false, false, NULL, UPN_LEN }, \
+	{ "upn_unknown", "Reason the UPN is not known", false, false, \
+	    valid_upn_unknown, 3 }
+
 static const struct form_field edit_fields[] = {
 	{ "csrf", "Form token", true, false, NULL, 64 },
 	{ "version", "Version", true, false, form_valid_int, 20 },
-	{ "given_name", "Given name", true, false, NULL, PERSON_NAME_MAX },
-	{ "family_name", "Family name", true, false, NULL, PERSON_NAME_MAX },
-	{ "birth_date", "Date of birth", false, false, form_valid_date, 10 },
-	{ "expected_birth_date", "Expected date of birth", false, false,
-	    form_valid_date, 10 },
-	{ "sex", "Sex", true, false, valid_sex, 1 },
-	{ "ethnicity", "Ethnicity", true, false, valid_ethnicity, 4 },
-	{ "upn", "Unique pupil number (UPN)", false, false, NULL, UPN_LEN },
-	{ "upn_unknown", "Reason the UPN is not known", false, false,
-	    valid_upn_unknown, 3 },
+	DETAIL_FIELDS,
 };
 
 static const struct form_field new_fields[] = {
 	{ "csrf", "Form token", true, false, NULL, 64 },
 	{ "la_child_id", "LA child id", true, false, NULL, CHILD_ID_MAX },
-	{ "given_name", "Given name", true, false, NULL, PERSON_NAME_MAX },
-	{ "family_name", "Family name", true, false, NULL, PERSON_NAME_MAX },
-	{ "birth_date", "Date of birth", false, false, form_valid_date, 10 },
-	{ "expected_birth_date", "Expected date of birth", false, false,
-	    form_valid_date, 10 },
-	{ "sex", "Sex", true, false, valid_sex, 1 },
-	{ "ethnicity", "Ethnicity", true, false, valid_ethnicity, 4 },
-	{ "upn", "Unique pupil number (UPN)", false, false, NULL, UPN_LEN },
-	{ "upn_unknown", "Reason the UPN is not known", false, false,
-	    valid_upn_unknown, 3 },
+	DETAIL_FIELDS,
 };
 
 static void
@@ -1289,18 +1215,10 @@ get_edit(struct req *r, struct resp *w)
 	struct child c;
 	struct cform f;
 	int64_t id = web_id(r, 0);
-	enum herr x;
 
-	if (!gate(r, w, id, ACCESS_EDIT, NULL))
-		return;
-	if ((x = store_child_get(r->st, id, &c)) != HERR_OK) {
-		if (x == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
-		return;
-	}
-	if (!audit_view(r, w, AUDIT_VIEW, id))
+	if (!gate(r, w, id, ACCESS_EDIT, NULL) ||
+	    !web_found(r, w, store_child_get(r->st, id, &c)) ||
+	    !audit_view(r, w, AUDIT_VIEW, id))
 		return;
 	cform_from_child(&f, &c, c.version);
 	edit_page(r, w, &c, &f, NULL, NULL);
@@ -1319,15 +1237,9 @@ post_edit(struct req *r, struct resp *w)
 	bool answered;
 	enum herr x;
 
-	if (!gate(r, w, id, ACCESS_EDIT, NULL))
+	if (!gate(r, w, id, ACCESS_EDIT, NULL) ||
+	    !web_found(r, w, store_child_get(r->st, id, &stored)))
 		return;
-	if ((x = store_child_get(r->st, id, &stored)) != HERR_OK) {
-		if (x == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
-		return;
-	}
 	cform_from_body(&f, &r->body);
 	if (!check_body(r, w, edit_fields, NFIELDS(edit_fields), diags, &e,
 	    &answered)) {
@@ -1340,22 +1252,16 @@ post_edit(struct req *r, struct resp *w)
 	expected = form_id(f.version);
 	c = stored;
 	child_from_cform(&c, &f);
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		return;
 	hdiag_clear(&d);
 	x = record_child_update(r->st, &c, expected, r->today,
 	    r->who.staff_id, r->now, &ch, &d);
-	if (x == HERR_OK) {
-		if (audit_commit(r, w, AUDIT_EDIT, id, NULL))
-			web_redirect(w, "/children/%" PRId64 "?saved=details",
-			    id);
-		return;
-	}
-	store_rollback(r->st);
 	if (x == HERR_CONFLICT) {
 		/* Someone else's save got in first: keep this person's input,
 		 * show what the record says now, and take the new version so
 		 * that saving again is a choice made knowing both. */
+		store_rollback(r->st);
 		if (store_child_get(r->st, id, &now) != HERR_OK) {
 			web_not_found(r, w);
 			return;
@@ -1375,11 +1281,8 @@ post_edit(struct req *r, struct resp *w)
 		edit_page(r, w, &stored, &f, &e, &now);
 		return;
 	}
-	if (x != HERR_INVALID) {
-		web_unavailable(r, w);
-		return;
-	}
-	if (!audit_view(r, w, AUDIT_VIEW, id))
+	if (finish_edit(r, w, x, AUDIT_EDIT, id, "details") ||
+	    !audit_view(r, w, AUDIT_VIEW, id))
 		return;
 	add_error(diags, &e, &d);
 	w->status = 422;
@@ -1452,7 +1355,7 @@ post_new(struct req *r, struct resp *w)
 	child_init(&c);
 	copy(c.la_child_id, sizeof(c.la_child_id), f.la_child_id);
 	child_from_cform(&c, &f);
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		return;
 	hdiag_clear(&d);
 	x = record_child_add(r->st, &c, r->today, &d);
@@ -1466,17 +1369,8 @@ post_new(struct req *r, struct resp *w)
 		a.end_date = HDAY_NONE;
 		x = record_allocation_add(r->st, &a, &d);
 	}
-	if (x == HERR_OK) {
-		if (audit_commit(r, w, AUDIT_CREATE, c.id, NULL))
-			web_redirect(w, "/children/%" PRId64 "?saved=created",
-			    c.id);
+	if (finish_edit(r, w, x, AUDIT_CREATE, c.id, "created"))
 		return;
-	}
-	store_rollback(r->st);
-	if (x != HERR_INVALID) {
-		web_unavailable(r, w);
-		return;
-	}
 	add_error(diags, &e, &d);
 	w->status = 422;
 	new_page(r, w, &f, &e);
@@ -1637,11 +1531,7 @@ rel_load(struct req *r, struct resp *w, int64_t id, struct child *c,
 
 	if ((x = store_child_get(r->st, id, c)) == HERR_OK)
 		x = load_people(r, id, p);
-	if (x == HERR_NOTFOUND)
-		web_not_found(r, w);
-	else if (x != HERR_OK)
-		web_unavailable(r, w);
-	return x == HERR_OK;
+	return web_found(r, w, x);
 }
 
 static void
@@ -1759,7 +1649,7 @@ post_rel(struct req *r, struct resp *w)
 			goto again;
 		}
 	}
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
 	x = HERR_OK;
@@ -1773,17 +1663,8 @@ post_rel(struct req *r, struct resp *w)
 	rel.relative_id = other;
 	if (x == HERR_OK)
 		x = record_relationship_add(r->st, &rel, &d);
-	if (x == HERR_OK) {
-		if (audit_commit(r, w, AUDIT_EDIT, id, NULL))
-			web_redirect(w, "/children/%" PRId64 "?saved="
-			    "relationship#family", id);
+	if (finish_edit(r, w, x, AUDIT_EDIT, id, "relationship#family"))
 		goto out;
-	}
-	store_rollback(r->st);
-	if (x != HERR_INVALID) {
-		web_unavailable(r, w);
-		goto out;
-	}
 	add_error(diags, &e, &d);
 again:
 	if (audit_view(r, w, AUDIT_VIEW, id)) {
@@ -1868,11 +1749,7 @@ alloc_load(struct req *r, struct resp *w, int64_t id, struct child *c,
 
 	if ((x = store_child_get(r->st, id, c)) == HERR_OK)
 		x = load_staff(r, o);
-	if (x == HERR_NOTFOUND)
-		web_not_found(r, w);
-	else if (x != HERR_OK)
-		web_unavailable(r, w);
-	return x == HERR_OK;
+	return web_found(r, w, x);
 }
 
 static void
@@ -1948,20 +1825,12 @@ post_alloc(struct req *r, struct resp *w)
 		add_error(diags, &e, &d);
 		goto again;
 	}
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	if ((x = record_allocation_add(r->st, &a, &d)) == HERR_OK) {
-		if (audit_commit(r, w, AUDIT_EDIT, id, NULL))
-			web_redirect(w, "/children/%" PRId64 "?saved="
-			    "allocation#workers", id);
+	x = record_allocation_add(r->st, &a, &d);
+	if (finish_edit(r, w, x, AUDIT_EDIT, id, "allocation#workers"))
 		goto out;
-	}
-	store_rollback(r->st);
-	if (x != HERR_INVALID) {
-		web_unavailable(r, w);
-		goto out;
-	}
 	add_error(diags, &e, &d);
 again:
 	if (audit_view(r, w, AUDIT_VIEW, id)) {
@@ -2013,7 +1882,7 @@ post_alloc_end(struct req *r, struct resp *w)
 			    "The form could not be read.");
 		return;
 	}
-	if (!begin(r, w))
+	if (!web_begin(r, w))
 		return;
 	hdiag_clear(&d);
 	x = store_allocation_end(r->st, id, aid, form_id(form_get(&r->body,
@@ -2053,7 +1922,6 @@ get_who_viewed(struct req *r, struct resp *w)
 	char name[NAME_LEN], back[48], when[40];
 	int64_t id = web_id(r, 0);
 	int n = 0, shown;
-	enum herr x;
 
 	if (!gate(r, w, id, ACCESS_VIEW, NULL))
 		return;
@@ -2061,14 +1929,8 @@ get_who_viewed(struct req *r, struct resp *w)
 		web_not_found(r, w);
 		return;
 	}
-	if ((x = store_child_get(r->st, id, &c)) != HERR_OK) {
-		if (x == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
-		return;
-	}
-	if (!audit_view(r, w, AUDIT_VIEW, id))
+	if (!web_found(r, w, store_child_get(r->st, id, &c)) ||
+	    !audit_view(r, w, AUDIT_VIEW, id))
 		return;
 	rows = xcalloc(WHO_VIEWED_MAX, sizeof(*rows));
 	if (store_audit_subject(r->st, SUBJECT_CHILD, id, rows,

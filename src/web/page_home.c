@@ -21,6 +21,7 @@
 #include "store/store_auth.h"
 #include "store/store_directory.h"
 #include "web/router.h"
+#include "web/search.h"
 #include "web/ui.h"
 #include "core/banned.h"
 
@@ -28,18 +29,6 @@
 
 #define WORK_LIMIT 1000		/* rows of My work looked at */
 #define GLASS_LIMIT 100		/* break-glass rows on My work */
-#define SEARCH_SHOW 50		/* results on one page */
-#define SEARCH_CANDIDATES 1000	/* rows a search pass looks at */
-#define CONTAINS_MIN 3		/* bytes of a word searched inside names */
-
-/* Roles whose work is children's cases (access.c's case roles). */
-static bool
-case_role(enum staff_role role)
-{
-	return (unsigned)role < ROLE__COUNT &&
-	    role != ROLE_PARTNER_PRACTITIONER &&
-	    role != ROLE_PERFORMANCE_ANALYST && role != ROLE_ADMINISTRATOR;
-}
 
 /* The name of a query field the page does not take, or NULL. */
 static const char *
@@ -258,7 +247,7 @@ get_home(struct req *r, struct resp *w)
 		ui_page_end(r, w);
 		return;
 	}
-	if (!case_role(r->who.role) && r->who.role !=
+	if (!access_case_role(r->who.role) && r->who.role !=
 	    ROLE_PARTNER_PRACTITIONER) {
 		ui_para(h, "You work with the service's figures. Your role "
 		    "does not give access to children's records.");
@@ -348,10 +337,8 @@ post_glass_reviewed(struct req *r, struct resp *w)
 		return;
 	}
 	web_audit_row(r, &row, AUDIT_ADMIN, SUBJECT_CHILD, g.child_id, NULL);
-	if ((e = store_begin(r->st)) != HERR_OK) {
-		web_unavailable(r, w);
+	if (!web_begin(r, w))
 		return;
-	}
 	e = store_dir_glass_review(r->st, g.id, r->who.staff_id, r->now);
 	if (e == HERR_OK)
 		e = store_audit_append(r->st, &row, 1);
@@ -370,35 +357,6 @@ post_glass_reviewed(struct req *r, struct resp *w)
 
 /* ------------------------------------------------------------ search */
 
-static const struct form_field search_fields[] = {
-	{ "q", "Name, LA child id or UPN", false, false, NULL,
-	    DIR_SEARCH_TEXT },
-	{ "dob", "Date of birth", false, false, form_valid_date, 10 },
-};
-
-struct found {
-	struct req *r;
-	struct dir_child *rows;	/* SEARCH_SHOW of them */
-	int n;
-	bool more;		/* a visible row beyond SEARCH_SHOW */
-	bool failed;
-};
-
-static bool
-found_row(const struct dir_child *c, void *ctx)
-{
-	struct found *f = ctx;
-
-	if (web_child_access(f->r, c->id, ACCESS_VIEW, NULL) == ACCESS_DENY)
-		return true;
-	if (f->n == SEARCH_SHOW) {
-		f->more = true;
-		return false;
-	}
-	f->rows[f->n++] = *c;
-	return true;
-}
-
 static void
 search_form(struct html *h, const struct ui_errors *e, const char *text,
     const char *dob)
@@ -412,55 +370,8 @@ search_form(struct html *h, const struct ui_errors *e, const char *text,
 	html_lit(h, "</form>\n");
 }
 
-/* Trim spaces and tabs from both ends of s into out (cap bytes). */
 static void
-trimmed(const char *s, char *out, size_t cap)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	snprintf(out, cap, "%s", s);
-	n = strlen(out);
-	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
-		out[--n] = '\0';
-}
-
-/*
- * Run the passes of a search, keeping what the user may see.  *capped is
- * true when a pass stopped at its candidate limit before finding more than
- * a page: there may be matches nobody looked at.
- */
-static enum herr
-search_run(struct req *r, const struct dir_search *q, struct found *f,
-    bool *capped)
-{
-	int scanned = 0;
-	enum herr e;
-
-	*capped = false;
-	e = store_dir_search(r->st, q, DIR_SEARCH_PREFIX, SEARCH_CANDIDATES,
-	    found_row, f, &scanned);
-	if (e != HERR_OK || f->more)
-		return e;
-	if (scanned >= SEARCH_CANDIDATES) {
-		*capped = true;
-		return HERR_OK;
-	}
-	/* A word found inside names ("mit" in Smith) only when the word is
-	 * long enough to mean something and a page is not yet full. */
-	if (q->birth_date == HDAY_NONE && strlen(q->text) >= CONTAINS_MIN &&
-	    strpbrk(q->text, " \t") == NULL) {
-		e = store_dir_search(r->st, q, DIR_SEARCH_CONTAINS,
-		    SEARCH_CANDIDATES, found_row, f, &scanned);
-		if (e == HERR_OK && !f->more && scanned >= SEARCH_CANDIDATES)
-			*capped = true;
-	}
-	return e;
-}
-
-static void
-results(struct html *h, const struct found *f, bool capped)
+results(struct html *h, const struct search_result *f)
 {
 	static const char *const head[] = { "Name", "LA child id",
 		"Date of birth" };
@@ -479,7 +390,7 @@ results(struct html *h, const struct found *f, bool capped)
 	if (f->more)
 		ui_inset(h, "Showing the first 50 results. Add more detail to "
 		    "narrow the search.");
-	else if (capped)
+	else if (f->capped)
 		ui_inset(h, "Not every possible match could be checked. Add "
 		    "more detail to narrow the search.");
 	if (f->n == 0) {
@@ -507,18 +418,12 @@ get_search(struct req *r, struct resp *w)
 	struct ui_errors e = { diags, 0 };
 	const char *raw = form_get(&r->query, "q");
 	const char *dob = form_get(&r->query, "dob");
+	struct search_result *f;
 	struct dir_search q;
-	struct found f;
-	bool capped = false;
 	enum herr err;
 
 	if (!query_known(r, w, search_fields, NFIELDS(search_fields)))
 		return;
-	memset(&q, 0, sizeof(q));
-	q.birth_date = HDAY_NONE;
-	q.staff_id = r->who.staff_id;
-	q.agency_id = r->who.agency_id;
-	q.today = r->today;
 	if (form_check(&r->query, search_fields, NFIELDS(search_fields),
 	    diags, NFIELDS(diags), &e.n) != HERR_OK) {
 		w->status = 422;
@@ -528,10 +433,7 @@ get_search(struct req *r, struct resp *w)
 		ui_page_end(r, w);
 		return;
 	}
-	trimmed(raw != NULL ? raw : "", q.text, sizeof(q.text));
-	if (dob != NULL && dob[0] != '\0' &&
-	    hdate_parse(dob, &q.birth_date, "dob", NULL) != HERR_OK)
-		q.birth_date = HDAY_NONE;
+	search_query_init(&q, r, raw, dob);
 	ui_page_start(r, w, "Search");
 	ui_heading(h, NULL, "Search");
 	search_form(h, NULL, q.text, dob);
@@ -539,27 +441,25 @@ get_search(struct req *r, struct resp *w)
 		ui_page_end(r, w);
 		return;
 	}
-	if (!case_role(r->who.role) && r->who.role !=
+	if (!access_case_role(r->who.role) && r->who.role !=
 	    ROLE_PARTNER_PRACTITIONER) {
 		ui_para(h, "Your role does not give access to children's "
 		    "records, so there is nothing to search.");
 		ui_page_end(r, w);
 		return;
 	}
-	memset(&f, 0, sizeof(f));
-	f.r = r;
-	f.rows = xcalloc(SEARCH_SHOW, sizeof(*f.rows));
-	err = search_run(r, &q, &f, &capped);
+	f = xcalloc(1, sizeof(*f));
+	err = search_run(r, &q, f);
 	/* The search is recorded (not its words) before anything of what
 	 * it found is sent. */
 	if (err != HERR_OK || !web_audit(r, AUDIT_SEARCH, SUBJECT_NONE, 0,
 	    NULL)) {
-		free(f.rows);
+		free(f);
 		web_unavailable(r, w);
 		return;
 	}
-	results(h, &f, capped);
-	free(f.rows);
+	results(h, f);
+	free(f);
 	ui_page_end(r, w);
 }
 

@@ -32,14 +32,6 @@ no_query(struct req *r, struct resp *w)
 	return false;
 }
 
-static bool
-case_role(enum staff_role role)
-{
-	return (unsigned)role < ROLE__COUNT &&
-	    role != ROLE_PARTNER_PRACTITIONER &&
-	    role != ROLE_PERFORMANCE_ANALYST && role != ROLE_ADMINISTRATOR;
-}
-
 struct team_rows {
 	struct html *h;
 	int shown;
@@ -83,11 +75,8 @@ get_teams(struct req *r, struct resp *w)
 		web_unavailable(r, w);
 		return;
 	}
-	if (l.shown > 0)
-		ui_table_end(h);
-	else
-		ui_para(h, all ? "There are no teams yet." :
-		    "You are not a member of any team at the moment.");
+	ui_table_end_or(h, l.shown, all ? "There are no teams yet." :
+	    "You are not a member of any team at the moment.");
 	if (all)
 		ui_button_link(h, "/admin/teams", "Manage teams");
 	ui_page_end(r, w);
@@ -178,13 +167,8 @@ get_team(struct req *r, struct resp *w)
 		web_not_found(r, w);
 		return;
 	}
-	if ((e = store_dir_team_get(r->st, web_id(r, 0), &t)) != HERR_OK) {
-		if (e == HERR_NOTFOUND)
-			web_not_found(r, w);
-		else
-			web_unavailable(r, w);
+	if (!web_found(r, w, store_dir_team_get(r->st, web_id(r, 0), &t)))
 		return;
-	}
 	ui_page_start(r, w, t.name);
 	ui_back_link(h, "/teams");
 	ui_heading(h, team_kind_label(t.kind), t.name);
@@ -193,7 +177,7 @@ get_team(struct req *r, struct resp *w)
 		ui_table_end(h);
 	else if (e == HERR_OK)
 		ui_para(h, "This team has no members at the moment.");
-	if (e == HERR_OK && case_role(r->who.role)) {
+	if (e == HERR_OK && access_case_role(r->who.role)) {
 		e = store_dir_team_caseload(r->st, t.id, r->today,
 		    CASELOAD_LIMIT, caseload_row, &cl);
 		if (cl.shown > 0)

@@ -283,6 +283,8 @@ web_id(const struct req *r, int i)
 	return i >= 0 && i < r->nids ? r->ids[i] : 0;
 }
 
+/* Facts are fetched once per child per request; a request that changes
+ * them (break-glass, sharing) redirects, so the next request reads anew. */
 enum access_result
 web_child_access(struct req *r, int64_t child_id, enum access_op op,
     enum access_basis *basis)
@@ -291,9 +293,19 @@ web_child_access(struct req *r, int64_t child_id, enum access_op op,
 
 	if (basis != NULL)
 		*basis = BASIS_NONE;
-	if (!r->signed_in || store_access_facts(r->st, &r->who, child_id,
-	    r->today, r->now, &f) != HERR_OK)
+	if (!r->signed_in)
 		return ACCESS_DENY;
+	for (int i = 0; i < r->nfacts; i++)
+		if (r->facts[i].child_id == child_id)
+			return access_child(&r->who, op, &r->facts[i].f, basis);
+	if (store_access_facts(r->st, &r->who, child_id, r->today, r->now,
+	    &f) != HERR_OK)
+		return ACCESS_DENY;
+	if (r->nfacts < WEB_FACTS_CACHE) {
+		r->facts[r->nfacts].child_id = child_id;
+		r->facts[r->nfacts].f = f;
+		r->nfacts++;
+	}
 	return access_child(&r->who, op, &f, basis);
 }
 
@@ -406,6 +418,25 @@ web_unavailable(struct req *r, struct resp *w)
 	message_page(r, w, 503, "Sorry, there is a problem with the service",
 	    "What you asked for could not be recorded, so it has not been "
 	    "shown. Try again in a few minutes.");
+}
+
+bool
+web_begin(struct req *r, struct resp *w)
+{
+	if (store_begin(r->st) == HERR_OK)
+		return true;
+	web_unavailable(r, w);
+	return false;
+}
+
+bool
+web_found(struct req *r, struct resp *w, enum herr e)
+{
+	if (e == HERR_NOTFOUND)
+		web_not_found(r, w);
+	else if (e != HERR_OK)
+		web_unavailable(r, w);
+	return e == HERR_OK;
 }
 
 void

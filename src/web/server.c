@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,13 @@ struct static_file {
 	char etag[40];
 };
 
-/* One request waiting for its audit row to be durable. */
+/* One request waiting for its audit row to be durable.  Each has its own
+ * semaphore, so the writer wakes exactly the requests in its batch rather
+ * than every waiting thread. */
 struct audit_wait {
 	struct audit_row *row;
-	bool done, ok;
+	bool ok;
+	sem_t done;
 	struct audit_wait *next;
 };
 
@@ -62,11 +66,12 @@ struct server {
 	char *tls_cert, *tls_key;
 	pthread_key_t store_key;
 
-	/* The audit writer. */
-	pthread_t writer;
-	bool writer_started;
+	/* The audit writer, and the log checkpointer. */
+	pthread_t writer, checkpointer;
+	bool writer_started, checkpointer_started;
+	struct store *cst;
 	pthread_mutex_t mu;
-	pthread_cond_t more, done;
+	pthread_cond_t more, more_ckpt;
 	struct audit_wait *head, *tail;
 	bool stopping;
 	struct store *wst;
@@ -159,14 +164,16 @@ audit_writer(void *arg)
 			    "rows; their requests were refused\n", n);
 		}
 
-		pthread_mutex_lock(&s->mu);
 		n = 0;
-		for (w = batch; w != NULL; w = w->next) {
+		for (w = batch; w != NULL; ) {
+			struct audit_wait *next = w->next;
+
 			*w->row = rows[n++];
 			w->ok = ok;
-			w->done = true;
+			sem_post(&w->done);	/* w may be gone after this */
+			w = next;
 		}
-		pthread_cond_broadcast(&s->done);
+		pthread_mutex_lock(&s->mu);
 	}
 	pthread_mutex_unlock(&s->mu);
 	free(rows);
@@ -180,9 +187,11 @@ server_audit(const struct server *cs, struct audit_row *row)
 	struct server *s = (struct server *)(uintptr_t)cs;
 	struct audit_wait w = { .row = row };
 
+	sem_init(&w.done, 0, 0);
 	pthread_mutex_lock(&s->mu);
 	if (s->stopping) {
 		pthread_mutex_unlock(&s->mu);
+		sem_destroy(&w.done);
 		return HERR_ENV;
 	}
 	if (s->tail != NULL)
@@ -191,10 +200,38 @@ server_audit(const struct server *cs, struct audit_row *row)
 		s->head = &w;
 	s->tail = &w;
 	pthread_cond_signal(&s->more);
-	while (!w.done)
-		pthread_cond_wait(&s->done, &s->mu);
 	pthread_mutex_unlock(&s->mu);
+	while (sem_wait(&w.done) != 0 && errno == EINTR)
+		;
+	sem_destroy(&w.done);
 	return w.ok ? HERR_OK : HERR_ENV;
+}
+
+/*
+ * Copy the write-ahead log back into the database once a second, outside
+ * any request's commit (every connection has automatic checkpoints off).
+ */
+static void *
+wal_checkpointer(void *arg)
+{
+	struct server *s = arg;
+	struct timespec until;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->stopping) {
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&s->more_ckpt, &s->mu, &until);
+		if (s->stopping)
+			break;
+		pthread_mutex_unlock(&s->mu);
+		if (store_wal_checkpoint(s->cst) != HERR_OK)
+			fprintf(stderr, "hearth serve: a log checkpoint "
+			    "failed; it will be tried again\n");
+		pthread_mutex_lock(&s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
 }
 
 /* ------------------------------------------------------------ statics */
@@ -327,8 +364,10 @@ thread_store(struct server *s)
 
 	if (st != NULL)
 		return st;
-	if (store_open(s->cfg.db_path, 0, &st, NULL, &d) != HERR_OK) {
+	if (store_open(s->cfg.db_path, 0, &st, NULL, &d) != HERR_OK ||
+	    store_wal_manual(st) != HERR_OK) {
 		fprintf(stderr, "hearth serve: %s\n", d.msg);
+		store_close(st);
 		return NULL;
 	}
 	pthread_setspecific(s->store_key, st);
@@ -691,13 +730,16 @@ server_start(const struct server_config *cfg, struct server **out,
 	s->cfg = *cfg;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->more, NULL);
-	pthread_cond_init(&s->done, NULL);
+	pthread_cond_init(&s->more_ckpt, NULL);
 	pthread_key_create(&s->store_key, close_store);
 	if ((e = auth_init()) != HERR_OK) {
 		hdiag_set(diag, e, "", "", "the crypto libraries did not start");
 		goto fail;
 	}
-	if ((e = store_open(cfg->db_path, 0, &s->wst, NULL, diag)) != HERR_OK)
+	if ((e = store_open(cfg->db_path, 0, &s->wst, NULL, diag)) != HERR_OK ||
+	    (e = store_wal_manual(s->wst)) != HERR_OK ||
+	    (e = store_open(cfg->db_path, 0, &s->cst, NULL, diag)) != HERR_OK ||
+	    (e = store_wal_manual(s->cst)) != HERR_OK)
 		goto fail;
 	if (store_setting_get(s->wst, "authority_name", s->authority,
 	    sizeof(s->authority)) != HERR_OK)
@@ -730,6 +772,11 @@ server_start(const struct server_config *cfg, struct server **out,
 		goto fail;
 	}
 	s->writer_started = true;
+	if (pthread_create(&s->checkpointer, NULL, wal_checkpointer, s) != 0) {
+		e = hdiag_set(diag, HERR_ENV, "", "", "cannot start a thread");
+		goto fail;
+	}
+	s->checkpointer_started = true;
 	s->d = s->tls ? MHD_start_daemon(flags, 0, NULL, NULL, handle, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
@@ -780,6 +827,16 @@ server_stop(struct server *s)
 		pthread_mutex_unlock(&s->mu);
 		pthread_join(s->writer, NULL);
 	}
+	if (s->checkpointer_started) {
+		pthread_mutex_lock(&s->mu);
+		s->stopping = true;
+		pthread_cond_broadcast(&s->more_ckpt);
+		pthread_mutex_unlock(&s->mu);
+		pthread_join(s->checkpointer, NULL);
+	}
+	if (s->cst != NULL)
+		(void)!store_wal_checkpoint(s->cst);
+	store_close(s->cst);
 	store_close(s->wst);
 	for (int i = 0; i < s->nfiles; i++)
 		free(s->files[i].data);
@@ -787,7 +844,7 @@ server_stop(struct server *s)
 	free(s->tls_key);
 	pthread_key_delete(s->store_key);
 	pthread_cond_destroy(&s->more);
-	pthread_cond_destroy(&s->done);
+	pthread_cond_destroy(&s->more_ckpt);
 	pthread_mutex_destroy(&s->mu);
 	free(s);
 }

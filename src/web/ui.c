@@ -547,6 +547,15 @@ ui_table_end(struct html *h)
 }
 
 void
+ui_table_end_or(struct html *h, int shown, const char *none)
+{
+	if (shown > 0)
+		ui_table_end(h);
+	else
+		ui_para(h, none);
+}
+
+void
 ui_para(struct html *h, const char *text)
 {
 	html_lit(h, "<p class=\"govuk-body\">");

@@ -91,6 +91,9 @@ void ui_table_cell(struct html *h, const char *text);
 void ui_table_cell_link(struct html *h, const char *href, const char *text);
 void ui_table_row_end(struct html *h);
 void ui_table_end(struct html *h);
+/* For a table started at its first row: end it when `shown` rows were
+ * written, else say `none` in a paragraph instead. */
+void ui_table_end_or(struct html *h, int shown, const char *none);
 
 void ui_para(struct html *h, const char *text);
 void ui_inset(struct html *h, const char *text);

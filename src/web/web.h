@@ -26,6 +26,7 @@
 #define WEB_BODY_MAX (64 * 1024)	/* larger request bodies get 413 */
 #define WEB_PAGE_MAX (4 * 1024 * 1024)	/* largest page we will build */
 #define WEB_PATH_IDS 3
+#define WEB_FACTS_CACHE 8
 
 struct server;
 
@@ -56,6 +57,14 @@ struct req {
 	struct principal who;		/* valid when signed_in */
 	bool api;			/* under /api/v1/ */
 	bool tls;
+
+	/* Access facts already fetched for this request, by child id: a
+	 * page asks about the same child for several operations. */
+	struct {
+		int64_t child_id;
+		struct access_facts f;
+	} facts[WEB_FACTS_CACHE];
+	int nfacts;
 };
 
 #define RESP_COOKIES 3
@@ -123,6 +132,12 @@ void web_not_found(struct req *r, struct resp *w);
 void web_bad_request(struct req *r, struct resp *w, const char *why);
 void web_forbidden(struct req *r, struct resp *w, const char *why);
 void web_unavailable(struct req *r, struct resp *w);
+/* True when a read gave HERR_OK; otherwise answers 404 for HERR_NOTFOUND
+ * (as a denial is answered), else 503. */
+bool web_found(struct req *r, struct resp *w, enum herr e);
+/* Begin the transaction of a change (store_begin): true, or false with
+ * the request answered 503. */
+bool web_begin(struct req *r, struct resp *w);
 void web_method_not_allowed(struct req *r, struct resp *w,
     const char *allow);
 

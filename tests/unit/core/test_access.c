@@ -257,6 +257,25 @@ test_team_and_audit_pages(void **state)
 	    .exists = true, .allocated = true }, NULL), ACCESS_DENY);
 }
 
+/* Case roles: every role but a partner agency's practitioner, a
+ * performance analyst and an administrator (the pages and the API show
+ * caseloads and search to these only). */
+static void
+test_case_roles(void **state)
+{
+	(void)state;
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		enum staff_role role = (enum staff_role)r;
+
+		assert_int_equal(access_case_role(role),
+		    role != ROLE_PARTNER_PRACTITIONER &&
+		    role != ROLE_PERFORMANCE_ANALYST &&
+		    role != ROLE_ADMINISTRATOR);
+	}
+	assert_false(access_case_role(ROLE__COUNT));
+	assert_false(access_case_role((enum staff_role)-1));
+}
+
 static void
 test_describe_covers_every_role(void **state)
 {
@@ -293,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_admin_and_analyst_see_no_case_content),
 		cmocka_unit_test(test_adult_specialists_note_but_do_not_edit),
 		cmocka_unit_test(test_team_and_audit_pages),
+		cmocka_unit_test(test_case_roles),
 		cmocka_unit_test(test_describe_covers_every_role),
 	};
 

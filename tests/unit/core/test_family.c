@@ -84,6 +84,35 @@ test_relation_out_of_range(void **state)
 	assert_null(relation_code((enum relation)1000));
 }
 
+/* A relationship recorded the other way round, as the record shows it:
+ * what the child is to the other person. */
+static void
+test_relation_inverse(void **state)
+{
+	static const struct {
+		enum relation r;
+		const char *label;
+	} inverse[] = {
+		{ REL_MOTHER, "Child" },
+		{ REL_FATHER, "Child" },
+		{ REL_STEP_PARENT, "Step-child" },
+		{ REL_PARTNER, "Partner" },
+		{ REL_SIBLING, "Brother or sister" },
+		{ REL_GRANDPARENT, "Grandchild" },
+		{ REL_OTHER_RELATIVE, "Other relative" },
+		{ REL_FRIEND, "Family friend" },
+		{ REL_CARER, "Cared for by the child" },
+	};
+
+	(void)state;
+	assert_int_equal(NELEM(inverse), REL__COUNT);
+	for (size_t i = 0; i < NELEM(inverse); i++)
+		assert_string_equal(relation_inverse_label(inverse[i].r),
+		    inverse[i].label);
+	assert_null(relation_inverse_label(REL__COUNT));
+	assert_null(relation_inverse_label((enum relation)-1));
+}
+
 static void
 test_relation_unknown_refused(void **state)
 {
@@ -353,6 +382,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_relation_round_trip),
 		cmocka_unit_test(test_relation_out_of_range),
+		cmocka_unit_test(test_relation_inverse),
 		cmocka_unit_test(test_relation_unknown_refused),
 		cmocka_unit_test(test_household_postcodes),
 		cmocka_unit_test(test_household_names),

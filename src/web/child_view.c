@@ -1,0 +1,61 @@
+/*
+ * child_view.c: reading a child's record for the record page and the API
+ * (child_view.h).  Reads only, through the store; decides nothing but
+ * which related children the user may see named (web_child_access).
+ */
+#include "store/store.h"
+#include "web/child_view.h"
+#include "core/banned.h"
+
+/* Add the derived events (at most two) to the chronology while it has
+ * room. */
+static void
+chron_add(struct child_view *v, const struct chronology_entry *two, int k)
+{
+	for (int j = 0; j < k && v->nchron < CHILD_VIEW_CHRON_MAX; j++)
+		v->chron[v->nchron++] = two[j];
+}
+
+enum herr
+child_view_load(struct req *r, int64_t id, struct child_view *v)
+{
+	struct chronology_entry two[2];
+	enum herr e;
+
+	v->id = id;
+	if ((e = store_child_get(r->st, id, &v->c)) != HERR_OK ||
+	    (e = store_person_changed(r->st, id, &v->changed)) != HERR_OK ||
+	    (e = store_child_restricted(r->st, id, &v->restricted)) !=
+	    HERR_OK ||
+	    (e = store_child_households(r->st, id, v->hh, CASE_LIST_MAX,
+	    &v->nhh, &v->hh_total)) != HERR_OK ||
+	    (e = store_child_relatives(r->st, id, r->today, v->rel,
+	    CASE_LIST_MAX, &v->nrel, &v->rel_total)) != HERR_OK ||
+	    (e = store_child_allocations(r->st, id, v->al, CASE_LIST_MAX,
+	    &v->nal, &v->al_total)) != HERR_OK ||
+	    (e = store_cin_episodes(r->st, id, v->ep, CHILD_VIEW_EPISODES_MAX,
+	    &v->ep_total)) != HERR_OK ||
+	    (e = store_chronology_list(r->st, id, v->chron, CASE_LIST_MAX,
+	    &v->manual_shown, &v->manual_total)) != HERR_OK)
+		return e;
+	v->nep = v->ep_total < CHILD_VIEW_EPISODES_MAX ? v->ep_total :
+	    CHILD_VIEW_EPISODES_MAX;
+	/* A related child's name is shown only to someone who may see
+	 * that child's record too. */
+	for (int i = 0; i < v->nrel; i++)
+		v->rel_shown[i] = !v->rel[i].is_child ||
+		    web_child_access(r, v->rel[i].person_id, ACCESS_VIEW,
+		    NULL) == ACCESS_ALLOW;
+	v->nchron = v->manual_shown;
+	for (int i = 0; i < v->nep; i++)
+		chron_add(v, two, chronology_from_episode(&v->ep[i], two));
+	for (int i = 0; i < v->nal; i++) {
+		const struct store_allocation *a = &v->al[i];
+
+		chron_add(v, two, chronology_from_allocation(&a->a,
+		    a->staff_name, a->role, a->a.household_id > 0 ?
+		    a->household_name : NULL, r->today, two));
+	}
+	chronology_sort(v->chron, v->nchron);
+	return HERR_OK;
+}

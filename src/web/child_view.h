@@ -1,0 +1,60 @@
+/*
+ * child_view.h: a child's record as the record page (page_child.c) and the
+ * JSON API (api.c) show it, read in one place so that both show the same
+ * thing: the details and who last changed them, whether the record is
+ * restricted, the households, the people related to the child, the
+ * allocated workers, the children in need episodes and the chronology
+ * (the entries staff wrote, merged with the events derived from the
+ * episodes and allocations, in date order).
+ *
+ * It owns what the record holds and what the user may see of the people
+ * around the child: a related child is named only to someone who may view
+ * that child's record too.  It never decides access to the record itself
+ * (the caller asks web_child_access first), never audits (the caller
+ * records the view before sending a byte of it) and never renders.
+ */
+#ifndef HEARTH_WEB_CHILD_VIEW_H
+#define HEARTH_WEB_CHILD_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/chronology.h"
+#include "core/cin.h"
+#include "core/person.h"
+#include "store/store_case.h"
+#include "web/web.h"
+
+/* As record.c: more episodes than this are not shown (and said so). */
+#define CHILD_VIEW_EPISODES_MAX 64
+/* A chronology holds the manual entries and two events per episode and
+ * per allocation. */
+#define CHILD_VIEW_CHRON_MAX \
+	(CASE_LIST_MAX + 2 * CHILD_VIEW_EPISODES_MAX + 2 * CASE_LIST_MAX)
+
+/* One child's record; large (keep it on the heap).  Every list holds its
+ * first rows (n...) of how many there are (..._total). */
+struct child_view {
+	int64_t id;
+	struct child c;
+	struct store_change changed;	/* who last changed the details */
+	bool restricted;
+	struct store_member hh[CASE_LIST_MAX];
+	int nhh, hh_total;
+	struct store_relative rel[CASE_LIST_MAX];
+	bool rel_shown[CASE_LIST_MAX];	/* false: "another child" */
+	int nrel, rel_total;
+	struct store_allocation al[CASE_LIST_MAX];
+	int nal, al_total;
+	struct cin_episode ep[CHILD_VIEW_EPISODES_MAX];	/* by referral */
+	int nep, ep_total;
+	struct chronology_entry chron[CHILD_VIEW_CHRON_MAX];	/* sorted */
+	int nchron, manual_shown, manual_total;
+};
+
+/* Read child `id`'s record into v (the caller's) for r's user: HERR_OK, or
+ * HERR_NOTFOUND for no such child, or the store's failure. */
+enum herr child_view_load(struct req *r, int64_t id, struct child_view *v)
+    HEARTH_WUR;
+
+#endif
