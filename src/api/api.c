@@ -699,7 +699,7 @@ get_child(struct req *r, struct resp *w)
 	if (!api_authenticate(r, w) || !no_query(r, w) ||
 	    !gate(r, w, id, ACCESS_VIEW, NULL))
 		return;
-	v = xcalloc(1, sizeof(*v));
+	v = xmalloc(sizeof(*v));
 	if ((e = child_view_load(r, id, v)) != HERR_OK) {
 		if (e == HERR_NOTFOUND)
 			not_found(w);
@@ -714,6 +714,7 @@ get_child(struct req *r, struct resp *w)
 	}
 	api_json(w, 200, record_json(r, v));
 out:
+	child_view_clear(v);
 	free(v);
 }
 

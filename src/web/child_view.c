@@ -3,16 +3,23 @@
  * (child_view.h).  Reads only, through the store; decides nothing but
  * which related children the user may see named (web_child_access).
  */
+#include <stdlib.h>
+
+#include "core/mem.h"
 #include "store/store.h"
 #include "web/child_view.h"
 #include "core/banned.h"
 
 /* Add the derived events (at most two) to the chronology while it has
  * room. */
+/* Written entries read before knowing how many there are. */
+#define CHRON_FIRST 16
+
 static void
 chron_add(struct child_view *v, const struct chronology_entry *two, int k)
 {
-	for (int j = 0; j < k && v->nchron < CHILD_VIEW_CHRON_MAX; j++)
+	for (int j = 0; j < k && v->nchron < v->chron_cap &&
+	    v->nchron < CHILD_VIEW_CHRON_MAX; j++)
 		v->chron[v->nchron++] = two[j];
 }
 
@@ -21,8 +28,11 @@ child_view_load(struct req *r, int64_t id, struct child_view *v)
 {
 	struct chronology_entry two[2];
 	enum herr e;
+	int cap;
 
 	v->id = id;
+	v->chron = NULL;
+	v->nchron = v->manual_shown = v->manual_total = 0;
 	if ((e = store_child_get(r->st, id, &v->c)) != HERR_OK ||
 	    (e = store_person_changed(r->st, id, &v->changed)) != HERR_OK ||
 	    (e = store_child_restricted(r->st, id, &v->restricted)) !=
@@ -34,12 +44,28 @@ child_view_load(struct req *r, int64_t id, struct child_view *v)
 	    (e = store_child_allocations(r->st, id, v->al, CASE_LIST_MAX,
 	    &v->nal, &v->al_total)) != HERR_OK ||
 	    (e = store_cin_episodes(r->st, id, v->ep, CHILD_VIEW_EPISODES_MAX,
-	    &v->ep_total)) != HERR_OK ||
-	    (e = store_chronology_list(r->st, id, v->chron, CASE_LIST_MAX,
-	    &v->manual_shown, &v->manual_total)) != HERR_OK)
+	    &v->ep_total)) != HERR_OK)
 		return e;
 	v->nep = v->ep_total < CHILD_VIEW_EPISODES_MAX ? v->ep_total :
 	    CHILD_VIEW_EPISODES_MAX;
+	/* Room for a few written entries first; read again if there are
+	 * more, then add room for the events derived from the record. */
+	cap = CHRON_FIRST;
+	v->chron = xmalloc((size_t)cap * sizeof(*v->chron));
+	if ((e = store_chronology_list(r->st, id, v->chron, cap,
+	    &v->manual_shown, &v->manual_total)) != HERR_OK)
+		return e;
+	if (v->manual_total > cap) {
+		cap = v->manual_total < CASE_LIST_MAX ? v->manual_total :
+		    CASE_LIST_MAX;
+		v->chron = xrealloc(v->chron, (size_t)cap * sizeof(*v->chron));
+		if ((e = store_chronology_list(r->st, id, v->chron, cap,
+		    &v->manual_shown, &v->manual_total)) != HERR_OK)
+			return e;
+	}
+	v->chron_cap = v->manual_shown + 2 * v->nep + 2 * v->nal;
+	v->chron = xrealloc(v->chron, (size_t)(v->chron_cap > 0 ?
+	    v->chron_cap : 1) * sizeof(*v->chron));
 	/* A related child's name is shown only to someone who may see
 	 * that child's record too. */
 	for (int i = 0; i < v->nrel; i++)
@@ -58,4 +84,12 @@ child_view_load(struct req *r, int64_t id, struct child_view *v)
 	}
 	chronology_sort(v->chron, v->nchron);
 	return HERR_OK;
+}
+
+void
+child_view_clear(struct child_view *v)
+{
+	free(v->chron);
+	v->chron = NULL;
+	v->nchron = v->chron_cap = 0;
 }

@@ -48,13 +48,19 @@ struct child_view {
 	int nal, al_total;
 	struct cin_episode ep[CHILD_VIEW_EPISODES_MAX];	/* by referral */
 	int nep, ep_total;
-	struct chronology_entry chron[CHILD_VIEW_CHRON_MAX];	/* sorted */
-	int nchron, manual_shown, manual_total;
+	/* Sized to what the child has (an entry is 2.3 KB and most children
+	 * have a handful): owned, freed by child_view_clear. */
+	struct chronology_entry *chron;	/* sorted */
+	int nchron, chron_cap, manual_shown, manual_total;
 };
 
-/* Read child `id`'s record into v (the caller's) for r's user: HERR_OK, or
- * HERR_NOTFOUND for no such child, or the store's failure. */
+/* Read child `id`'s record into v (the caller's; need not be zeroed) for
+ * r's user: HERR_OK, or HERR_NOTFOUND for no such child, or the store's
+ * failure.  Call child_view_clear afterwards either way. */
 enum herr child_view_load(struct req *r, int64_t id, struct child_view *v)
     HEARTH_WUR;
+
+/* Free what child_view_load allocated; v may be loaded again. */
+void child_view_clear(struct child_view *v);
 
 #endif

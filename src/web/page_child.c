@@ -952,7 +952,8 @@ show_record(struct req *r, struct resp *w, int64_t id,
     enum access_basis basis, bool print, const struct ui_errors *e,
     const struct chron_input *in)
 {
-	struct view *v = xcalloc(1, sizeof(*v));
+	/* Not zeroed: 0.3 MB per page, and load_view fills what is read. */
+	struct view *v = xmalloc(sizeof(*v));
 	enum herr x = load_view(r, id, v);
 
 	v->basis = basis;
@@ -962,6 +963,7 @@ show_record(struct req *r, struct resp *w, int64_t id,
 			w->status = 422;
 		render_record(r, w, v, print, e, in);
 	}
+	child_view_clear(&v->rec);
 	free(v);
 }
 
