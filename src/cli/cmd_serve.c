@@ -84,9 +84,21 @@ run_serve(const struct cli_command *cmd, int argc, char **argv)
 		cfg.static_dir = cli_opt(cmd, "static")->value;
 	cfg.tls_cert = cli_opt(cmd, "tls-cert")->value;
 	cfg.tls_key = cli_opt(cmd, "tls-key")->value;
+	if ((cfg.tls_cert != NULL) != (cfg.tls_key != NULL)) {
+		fprintf(stderr, "hearth: --tls-cert and --tls-key go together: "
+		    "give both, or neither\n");
+		return EXIT_BAD_INPUT;
+	}
 	cfg.quiet = cli_opt(cmd, "quiet")->seen;
 
-	/* Bring the schema up to date before any thread opens it. */
+	/* Bring an existing database's schema up to date before any thread
+	 * opens it; a missing one is an error (a typo in --db must not start
+	 * an empty authority). */
+	if (access(cfg.db_path, F_OK) != 0) {
+		fprintf(stderr, "hearth: there is no database at %s: create one "
+		    "with `hearth init` or `hearth demo`\n", cfg.db_path);
+		return EXIT_ENV;
+	}
 	if ((e = store_open(cfg.db_path, STORE_MIGRATE, &st, NULL, &diag)) !=
 	    HERR_OK)
 		return cli_fail(e, &diag);
