@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -727,6 +728,15 @@ server_start(const struct server_config *cfg, struct server **out,
 	size_t ncert = 0, nkey = 0;
 
 	*out = NULL;
+	/*
+	 * A record page allocates a few hundred kilobytes (the child's view,
+	 * the page) and frees them at once.  glibc serves such blocks with
+	 * mmap and returns them with munmap, so every page paid for fresh
+	 * zeroed pages from the kernel; keeping them in the heap lets each
+	 * thread reuse its own.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 16 << 20);
+	mallopt(M_TRIM_THRESHOLD, 32 << 20);
 	s->cfg = *cfg;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->more, NULL);
