@@ -36,6 +36,9 @@ enum case_stmt {
 	C_HOUSEHOLD_MEMBERS,
 	C_ALLOCATABLE,
 	C_ALLOCATABLE_ONE,
+	C_CHILD_SHARES,
+	C_RESTRICTION_NAMED,
+	C_RESTRICTION_CANDIDATES,
 	C__COUNT
 };
 
@@ -228,6 +231,49 @@ const char *const store_case_sql[C__COUNT + 1] = {
 	    "SELECT s.id, " STAFF_NAME("s") ", s.role, " CURRENT_TEAM
 	    " FROM staff s WHERE s.id = ?2 AND s.active = 1"
 	    " AND s.role IN " ALLOCATABLE_ROLES,
+	/* ?1 child, ?2 today, ?3 cap */
+	[C_CHILD_SHARES] =
+	    "SELECT r.id, r.agency_id, g.name, r.start_date, r.end_date,"
+	    " r.reason, count(*) OVER ()"
+	    " FROM record_share r JOIN agency g ON g.id = r.agency_id"
+	    " WHERE r.child_id = ?1 AND (r.end_date IS NULL OR"
+	    " r.end_date >= ?2) ORDER BY r.start_date, g.name, r.id LIMIT ?3",
+	/* ?1 child, ?2 today, ?3 cap */
+	[C_RESTRICTION_NAMED] =
+	    "SELECT s.id, " STAFF_NAME("s") ", s.role,"
+	    " coalesce((SELECT t.name FROM team_member tm JOIN team t"
+	    " ON t.id = tm.team_id WHERE tm.staff_id = s.id AND"
+	    " tm.start_date <= ?2 AND (tm.end_date IS NULL OR"
+	    " tm.end_date >= ?2) ORDER BY tm.start_date DESC LIMIT 1), '')"
+	    " AS team, count(*) OVER ()"
+	    " FROM restriction_user u JOIN staff s ON s.id = u.staff_id"
+	    " WHERE u.child_id = ?1"
+	    " ORDER BY s.family_name, s.given_name, s.id LIMIT ?3",
+	/* ?1 child, ?2 today, ?3 cap: the child's current workers (of the
+	 * child or of a household it lives in now) and the current members
+	 * of their current teams, active only. */
+	[C_RESTRICTION_CANDIDATES] =
+	    "WITH w AS (SELECT a.staff_id FROM allocation a WHERE"
+	    " (a.child_id = ?1 OR a.household_id IN (SELECT hm.household_id"
+	    " FROM household_member hm WHERE hm.person_id = ?1 AND"
+	    " hm.start_date <= ?2 AND (hm.end_date IS NULL OR"
+	    " hm.end_date >= ?2))) AND a.start_date <= ?2 AND"
+	    " (a.end_date IS NULL OR a.end_date >= ?2)),"
+	    " m AS (SELECT staff_id FROM w UNION SELECT tm.staff_id FROM"
+	    " team_member tm JOIN team_member wm ON wm.team_id = tm.team_id"
+	    " AND wm.start_date <= ?2 AND (wm.end_date IS NULL OR"
+	    " wm.end_date >= ?2) WHERE wm.staff_id IN (SELECT staff_id FROM w)"
+	    " AND tm.start_date <= ?2 AND (tm.end_date IS NULL OR"
+	    " tm.end_date >= ?2))"
+	    " SELECT s.id, " STAFF_NAME("s") ", s.role,"
+	    " coalesce((SELECT t.name FROM team_member tm JOIN team t"
+	    " ON t.id = tm.team_id WHERE tm.staff_id = s.id AND"
+	    " tm.start_date <= ?2 AND (tm.end_date IS NULL OR"
+	    " tm.end_date >= ?2) ORDER BY tm.start_date DESC LIMIT 1), '')"
+	    " AS team, count(*) OVER ()"
+	    " FROM staff s WHERE s.active = 1 AND s.id IN (SELECT staff_id"
+	    " FROM m) ORDER BY team = '', team, s.family_name, s.given_name,"
+	    " s.id LIMIT ?3",
 	[C__COUNT] = NULL,
 };
 
@@ -717,4 +763,68 @@ store_allocatable_staff_get(struct store *st, int64_t staff_id, hday today,
 		read_pick(s, out);
 	finish(s);
 	return e;
+}
+
+enum herr
+store_child_shares(struct store *st, int64_t child_id, hday today,
+    struct store_share *out, int cap, int *n, int *total)
+{
+	sqlite3_stmt *s = q(st, C_CHILD_SHARES);
+	int rc, k = 0;
+
+	*n = *total = 0;
+	sqlite3_bind_int64(s, 1, child_id);
+	bind_date(s, 2, today);
+	sqlite3_bind_int(s, 3, cap);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
+		struct store_share *x = &out[k++];
+
+		memset(x, 0, sizeof(*x));
+		x->id = sqlite3_column_int64(s, 0);
+		x->agency_id = sqlite3_column_int64(s, 1);
+		col_text(s, 2, x->agency_name, sizeof(x->agency_name));
+		x->start_date = column_date(s, 3);
+		x->end_date = column_date(s, 4);
+		col_text(s, 5, x->reason, sizeof(x->reason));
+		*total = sqlite3_column_int(s, 6);
+	}
+	*n = k;
+	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+	    "listing shares");
+}
+
+static enum herr
+staff_list(struct store *st, enum case_stmt which, int64_t child_id,
+    hday today, struct store_staff_pick *out, int cap, int *n, int *total)
+{
+	sqlite3_stmt *s = q(st, which);
+	int rc, k = 0;
+
+	*n = *total = 0;
+	sqlite3_bind_int64(s, 1, child_id);
+	bind_date(s, 2, today);
+	sqlite3_bind_int(s, 3, cap);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap) {
+		read_pick(s, &out[k++]);
+		*total = sqlite3_column_int(s, 4);
+	}
+	*n = k;
+	return list_done(st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+	    "listing staff");
+}
+
+enum herr
+store_restriction_named(struct store *st, int64_t child_id, hday today,
+    struct store_staff_pick *out, int cap, int *n, int *total)
+{
+	return staff_list(st, C_RESTRICTION_NAMED, child_id, today, out, cap,
+	    n, total);
+}
+
+enum herr
+store_restriction_candidates(struct store *st, int64_t child_id, hday today,
+    struct store_staff_pick *out, int cap, int *n, int *total)
+{
+	return staff_list(st, C_RESTRICTION_CANDIDATES, child_id, today, out,
+	    cap, n, total);
 }

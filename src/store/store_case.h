@@ -181,4 +181,30 @@ enum herr store_allocatable_staff(struct store *st, hday today,
 enum herr store_allocatable_staff_get(struct store *st, int64_t staff_id,
     hday today, struct store_staff_pick *out) HEARTH_WUR;
 
+/* A share of a child's record with a partner agency. */
+struct store_share {
+	int64_t id;
+	int64_t agency_id;
+	char agency_name[AGENCY_NAME_MAX + 1];
+	hday start_date, end_date;	/* end HDAY_NONE: open-ended */
+	char reason[501];
+};
+
+/* The child's shares that have not ended by `today`, oldest first. */
+enum herr store_child_shares(struct store *st, int64_t child_id, hday today,
+    struct store_share *out, int cap, int *n, int *total) HEARTH_WUR;
+
+/* Who is named on the child's restriction (none if not restricted), by
+ * name, with their current team on `today`. */
+enum herr store_restriction_named(struct store *st, int64_t child_id,
+    hday today, struct store_staff_pick *out, int cap, int *n, int *total)
+    HEARTH_WUR;
+
+/* Whom a restriction may name: the child's current allocated workers (of
+ * the child, or of a household it lives in now) and the current members
+ * of their current teams; active staff only, by team and name. */
+enum herr store_restriction_candidates(struct store *st, int64_t child_id,
+    hday today, struct store_staff_pick *out, int cap, int *n, int *total)
+    HEARTH_WUR;
+
 #endif

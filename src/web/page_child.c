@@ -28,6 +28,7 @@
 #include "core/text.h"
 #include "store/store_auth.h"
 #include "store/store_case.h"
+#include "store/store_directory.h"
 #include "web/child_view.h"
 #include "web/router.h"
 #include "web/ui.h"
@@ -38,6 +39,9 @@
 #define STAFF_PICK_MAX 500
 #define WHO_VIEWED_MAX 500
 #define NAME_LEN (2 * PERSON_NAME_MAX + 2)
+#define SHARES_MAX 50
+#define NAMED_MAX 100
+#define AGENCIES_MAX 200
 
 /* ------------------------------------------------------------ helpers */
 
@@ -460,7 +464,11 @@ post_glass(struct req *r, struct resp *w)
 struct view {
 	struct child_view rec;
 	enum access_basis basis;
-	bool may_edit, may_note, may_print, may_audit;
+	bool may_edit, may_note, may_print, may_audit, may_share;
+	struct store_share shares[SHARES_MAX];
+	int nshares, shares_total;
+	struct store_staff_pick named[NAMED_MAX];
+	int nnamed, named_total;
 };
 
 /* What the chronology form holds when it is shown again. */
@@ -479,6 +487,15 @@ load_view(struct req *r, int64_t id, struct view *v)
 	v->may_note = allowed(r, id, ACCESS_NOTE);
 	v->may_print = allowed(r, id, ACCESS_PRINT);
 	v->may_audit = access_audit_view(&r->who);
+	v->may_share = allowed(r, id, ACCESS_SHARE);
+	v->nnamed = v->named_total = 0;
+	if ((e = store_child_shares(r->st, id, r->today, v->shares,
+	    SHARES_MAX, &v->nshares, &v->shares_total)) != HERR_OK)
+		return e;
+	if (v->may_share && v->rec.restricted && (e =
+	    store_restriction_named(r->st, id, r->today, v->named, NAMED_MAX,
+	    &v->nnamed, &v->named_total)) != HERR_OK)
+		return e;
 	return HERR_OK;
 }
 
@@ -495,6 +512,8 @@ saved_banner(struct req *r, struct html *h)
 		{ "ended", "Allocation ended" },
 		{ "chronology", "Added to the chronology" },
 		{ "glass", "Your reason has been recorded" },
+		{ "shared", "Record shared" },
+		{ "restricted", "Record restricted" },
 	};
 	const char *s = form_get(&r->query, "saved");
 
@@ -799,6 +818,56 @@ episodes_section(struct html *h, const struct child_view *v)
 	truncated(h, v->nep, v->ep_total, "episodes");
 }
 
+/* Current shares with partner agencies; who is named on a restriction
+ * (for those who may share). */
+static void
+sharing_section(struct html *h, const struct view *v)
+{
+	static const char *const cols[] = { "Agency", "From", "To",
+		"Reason" };
+	char buf[40];
+
+	html_lit(h, "<h2 class=\"govuk-heading-m\" id=\"sharing\">Shared "
+	    "with</h2>");
+	if (v->nshares == 0)
+		ui_para(h, "This record is not shared with any partner agency.");
+	else {
+		ui_table_start(h, NULL, cols, 4);
+		for (int i = 0; i < v->nshares; i++) {
+			const struct store_share *x = &v->shares[i];
+
+			ui_table_row_start(h);
+			ui_table_cell(h, x->agency_name);
+			ui_table_cell(h, day(x->start_date, buf, sizeof(buf),
+			    "Not known"));
+			ui_table_cell(h, day(x->end_date, buf, sizeof(buf),
+			    "No end date"));
+			ui_table_cell(h, x->reason);
+			ui_table_row_end(h);
+		}
+		ui_table_end(h);
+		truncated(h, v->nshares, v->shares_total, "shares");
+	}
+	if (!v->may_share || !v->rec.restricted)
+		return;
+	html_lit(h, "<h3 class=\"govuk-heading-s\" id=\"restriction\">"
+	    "Named on the restriction</h3>");
+	if (v->nnamed == 0) {
+		ui_para(h, "Nobody is named: everyone must give a reason to "
+		    "open this record.");
+		return;
+	}
+	html_lit(h, "<ul class=\"govuk-list govuk-list--bullet\">");
+	for (int i = 0; i < v->nnamed; i++) {
+		html_lit(h, "<li>");
+		html_text(h, v->named[i].name);
+		html_textf(h, ", %s", role_label(v->named[i].role));
+		html_lit(h, "</li>");
+	}
+	html_lit(h, "</ul>");
+	truncated(h, v->nnamed, v->named_total, "people");
+}
+
 static void
 chronology_form(struct req *r, struct html *h, const struct child_view *v,
     const struct ui_errors *e, const struct chron_input *in)
@@ -890,6 +959,14 @@ actions(struct req *r, struct html *h, const struct view *v)
 		    "/allocations/new", id);
 		ui_button_link(h, href, "Allocate a worker");
 	}
+	if (v->may_share) {
+		snprintf(href, sizeof(href), "/children/%" PRId64 "/share",
+		    id);
+		ui_link(h, href, "Share with an agency");
+		snprintf(href, sizeof(href), "/children/%" PRId64
+		    "/restrict", id);
+		ui_link(h, href, "Restrict this record");
+	}
 	if (v->may_print) {
 		snprintf(href, sizeof(href), "/children/%" PRId64 "/print",
 		    id);
@@ -942,6 +1019,9 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 	family_section(r, h, rec, print);
 	workers_section(r, h, rec, !print && v->may_edit);
 	episodes_section(h, rec);
+	/* A partner agency learns nothing of other agencies' involvement. */
+	if (r->who.role != ROLE_PARTNER_PRACTITIONER)
+		sharing_section(h, v);
 	chronology_section(r, h, rec, !print && v->may_note, e, in);
 	ui_page_end(r, w);
 }
@@ -1911,6 +1991,478 @@ post_alloc_end(struct req *r, struct resp *w)
 		web_unavailable(r, w);
 }
 
+/* ------------------------------------------------ sharing, restricting */
+
+/*
+ * Sharing and restricting need ACCESS_SHARE.  Someone who may see the
+ * record but not share it is told so (403); anyone else is answered as for
+ * a missing record, or with the break-glass page.
+ */
+static bool
+share_gate(struct req *r, struct resp *w, int64_t id)
+{
+	if (web_child_access(r, id, ACCESS_SHARE, NULL) == ACCESS_ALLOW)
+		return true;
+	switch (web_child_access(r, id, ACCESS_VIEW, NULL)) {
+	case ACCESS_ALLOW:
+		web_forbidden(r, w, "Only the child's social worker or their "
+		    "team manager can share or restrict this record.");
+		break;
+	case ACCESS_NEEDS_GLASS:
+		glass_page(r, w, id, NULL, "");
+		break;
+	default:
+		web_not_found(r, w);
+		break;
+	}
+	return false;
+}
+
+/* A reason for sharing or restricting: 1 to 500 characters once trimmed. */
+static enum herr
+valid_share_reason(const char *v, const char *label, struct hdiag *d)
+{
+	char t[AUDIT_REASON_MAX + 1];
+
+	(void)label;
+	trimmed(t, sizeof(t), v);
+	return text_check("reason", "Reason", t, AUDIT_REASON_MAX,
+	    TEXT_REQUIRED | TEXT_MULTILINE, d);
+}
+
+struct agency_opts {
+	struct agency a[AGENCIES_MAX];
+	int n;
+	struct ui_option opt[AGENCIES_MAX + 1];
+	char value[AGENCIES_MAX][24];
+};
+
+static bool
+add_agency(const struct agency *a, void *ctx)
+{
+	struct agency_opts *o = ctx;
+
+	if (a->kind == AGENCY_LOCAL_AUTHORITY)
+		return true;
+	if (o->n >= AGENCIES_MAX)
+		return false;
+	o->a[o->n++] = *a;
+	return true;
+}
+
+static enum herr
+load_agencies(struct req *r, struct agency_opts *o)
+{
+	enum herr e;
+
+	o->n = 0;
+	if ((e = store_dir_agencies(r->st, add_agency, o)) != HERR_OK)
+		return e;
+	o->opt[0] = (struct ui_option){ "", "Select an agency" };
+	for (int i = 0; i < o->n; i++) {
+		snprintf(o->value[i], sizeof(o->value[i]), "%" PRId64,
+		    o->a[i].id);
+		o->opt[i + 1] = (struct ui_option){ o->value[i],
+		    o->a[i].name };
+	}
+	return HERR_OK;
+}
+
+static const struct form_field share_fields[] = {
+	{ "csrf", "Form token", true, false, NULL, 64 },
+	{ "agency", "Agency", true, false, form_valid_int, 20 },
+	{ "start_date", "Start date", true, false, form_valid_date, 10 },
+	{ "end_date", "End date", false, false, form_valid_date, 10 },
+	{ "reason", "Reason", true, false, valid_share_reason,
+	    AUDIT_REASON_MAX },
+};
+
+struct share_input {
+	const char *agency, *start, *end, *reason;
+};
+
+static void
+share_page(struct req *r, struct resp *w, const struct child *c,
+    const struct agency_opts *o, const struct share_input *in,
+    const struct ui_errors *e)
+{
+	struct html *h = &w->body;
+	char name[NAME_LEN], back[48], action[64];
+
+	full_name(name, c->given_name, c->family_name);
+	snprintf(back, sizeof(back), "/children/%" PRId64 "#sharing", c->id);
+	snprintf(action, sizeof(action), "/children/%" PRId64 "/share",
+	    c->id);
+	ui_page_start_errors(r, w, "Share with a partner agency", e);
+	ui_back_link(h, back);
+	ui_heading(h, name, "Share with a partner agency");
+	ui_para(h, "Everyone at the agency who works with children will be "
+	    "able to read this record (but not change it) between these "
+	    "dates.");
+	ui_form_start(r, h, action);
+	ui_select(h, e, "agency", "Agency", o->opt, o->n + 1, in->agency);
+	ui_date(h, e, "start_date", "Start date", "For example, 2025-03-27.",
+	    in->start);
+	ui_date(h, e, "end_date", "End date", "Optional. Leave it empty to "
+	    "share until someone ends it.", in->end);
+	ui_textarea(h, e, "reason", "Why are you sharing this record?",
+	    "Up to 500 characters.", in->reason);
+	ui_button(h, "Share record");
+	ui_form_end(h);
+	ui_page_end(r, w);
+}
+
+static void
+get_share(struct req *r, struct resp *w)
+{
+	struct agency_opts *o;
+	struct child c;
+	struct share_input in;
+	char today[HDATE_LEN];
+	int64_t id = web_id(r, 0);
+	enum herr x;
+
+	if (!share_gate(r, w, id))
+		return;
+	o = xcalloc(1, sizeof(*o));
+	if ((x = store_child_get(r->st, id, &c)) == HERR_OK)
+		x = load_agencies(r, o);
+	in.agency = "";
+	in.start = hdate_format(r->today, today);
+	in.end = "";
+	in.reason = "";
+	if (web_found(r, w, x) && audit_view(r, w, AUDIT_VIEW, id))
+		share_page(r, w, &c, o, &in, NULL);
+	free(o);
+}
+
+static void
+post_share(struct req *r, struct resp *w)
+{
+	struct hdiag diags[MAX_ERRORS], d;
+	struct ui_errors e = { diags, 0 };
+	struct agency_opts *o;
+	struct store_share *cur = NULL;
+	const struct agency *ag = NULL;
+	struct share_input in;
+	struct child c;
+	char reason[AUDIT_REASON_MAX + 1], audit[AUDIT_REASON_MAX + 1];
+	int64_t id = web_id(r, 0), aid;
+	hday start, end;
+	int ncur = 0, totcur = 0;
+	bool answered;
+	enum herr x;
+
+	if (!share_gate(r, w, id))
+		return;
+	o = xcalloc(1, sizeof(*o));
+	if ((x = store_child_get(r->st, id, &c)) == HERR_OK)
+		x = load_agencies(r, o);
+	if (!web_found(r, w, x))
+		goto out;
+	in.agency = nz(form_get(&r->body, "agency"));
+	in.start = nz(form_get(&r->body, "start_date"));
+	in.end = nz(form_get(&r->body, "end_date"));
+	in.reason = nz(form_get(&r->body, "reason"));
+	if (!check_body(r, w, share_fields, NFIELDS(share_fields), diags, &e,
+	    &answered)) {
+		if (answered)
+			goto out;
+		goto again;
+	}
+	aid = form_id(in.agency);
+	for (int i = 0; i < o->n; i++)
+		if (o->a[i].id == aid)
+			ag = &o->a[i];
+	if (ag == NULL) {
+		hdiag_set(&d, HERR_INVALID, "agency", in.agency, "Select an "
+		    "agency from the list");
+		add_error(diags, &e, &d);
+		goto again;
+	}
+	start = form_day(in.start);
+	end = form_day(in.end);
+	if (end != HDAY_NONE && end < start) {
+		hdiag_set(&d, HERR_INVALID, "end_date", in.end, "The end date "
+		    "must be the same as or after the start date");
+		add_error(diags, &e, &d);
+		goto again;
+	}
+	if (end != HDAY_NONE && end < r->today) {
+		hdiag_set(&d, HERR_INVALID, "end_date", in.end, "The end date "
+		    "must be today or in the future");
+		add_error(diags, &e, &d);
+		goto again;
+	}
+	cur = xcalloc(SHARES_MAX, sizeof(*cur));
+	if (store_child_shares(r->st, id, r->today, cur, SHARES_MAX, &ncur,
+	    &totcur) != HERR_OK) {
+		web_unavailable(r, w);
+		goto out;
+	}
+	for (int i = 0; i < ncur; i++)
+		if (cur[i].agency_id == aid && cur[i].end_date == HDAY_NONE) {
+			hdiag_set(&d, HERR_INVALID, "agency", in.agency, "This "
+			    "record is already shared with %s", ag->name);
+			add_error(diags, &e, &d);
+			goto again;
+		}
+	trimmed(reason, sizeof(reason), in.reason);
+	snprintf(audit, sizeof(audit), "shared with %s", ag->name);
+	if (!web_begin(r, w))
+		goto out;
+	hdiag_clear(&d);
+	x = store_share_add(r->st, id, aid, r->who.staff_id, start, end,
+	    reason, &d);
+	if (x == HERR_OK) {
+		if (audit_commit(r, w, AUDIT_EDIT, id, audit))
+			web_redirect(w, "/children/%" PRId64 "?saved=shared"
+			    "#sharing", id);
+		goto out;
+	}
+	store_rollback(r->st);
+	if (x != HERR_INVALID) {
+		web_unavailable(r, w);
+		goto out;
+	}
+	add_error(diags, &e, &d);
+again:
+	if (audit_view(r, w, AUDIT_VIEW, id)) {
+		w->status = 422;
+		share_page(r, w, &c, o, &in, &e);
+	}
+out:
+	free(cur);
+	free(o);
+}
+
+struct restrict_opts {
+	struct store_staff_pick s[STAFF_PICK_MAX];
+	int n, total;
+	int64_t chosen[STAFF_PICK_MAX + 1];
+	int nchosen;
+};
+
+static bool
+picked(const struct restrict_opts *o, int64_t staff)
+{
+	for (int i = 0; i < o->nchosen; i++)
+		if (o->chosen[i] == staff)
+			return true;
+	return false;
+}
+
+static bool
+candidate(const struct restrict_opts *o, int64_t staff)
+{
+	for (int i = 0; i < o->n; i++)
+		if (o->s[i].id == staff)
+			return true;
+	return false;
+}
+
+static const struct form_field restrict_fields[] = {
+	{ "csrf", "Form token", true, false, NULL, 64 },
+	{ "reason", "Reason", true, false, valid_share_reason,
+	    AUDIT_REASON_MAX },
+	{ "staff", "Who may see it", false, true, form_valid_int, 20 },
+};
+
+static void
+restrict_page(struct req *r, struct resp *w, const struct child *c,
+    const struct restrict_opts *o, const char *reason,
+    const struct ui_errors *e)
+{
+	struct html *h = &w->body;
+	char name[NAME_LEN], back[48], action[64], label[400];
+	const char *err = ui_error_for(e, "staff");
+	int k = 0;
+
+	full_name(name, c->given_name, c->family_name);
+	snprintf(back, sizeof(back), "/children/%" PRId64, c->id);
+	snprintf(action, sizeof(action), "/children/%" PRId64 "/restrict",
+	    c->id);
+	ui_page_start_errors(r, w, "Restrict this record", e);
+	ui_back_link(h, back);
+	ui_heading(h, name, "Restrict this record");
+	ui_para(h, "Only the people you name will be able to open this "
+	    "record without giving a reason. Anyone else who works with the "
+	    "child must give a reason, which is recorded and reviewed.");
+	ui_form_start(r, h, action);
+	ui_textarea(h, e, "reason", "Why does this record need to be "
+	    "restricted?", "Up to 500 characters.", reason);
+	html_lit(h, "<div class=\"govuk-form-group");
+	if (err != NULL)
+		html_lit(h, " govuk-form-group--error");
+	html_lit(h, "\"><fieldset class=\"govuk-fieldset\" aria-describedby="
+	    "\"staff-hint\"><legend class=\"govuk-fieldset__legend "
+	    "govuk-fieldset__legend--s\">Who may open it without giving a "
+	    "reason</legend><div id=\"staff-hint\" class=\"govuk-hint\">");
+	html_textf(h, "You (%s) are named automatically.", r->who.display);
+	html_lit(h, "</div>");
+	if (err != NULL) {
+		html_lit(h, "<p class=\"govuk-error-message\"><span class=\""
+		    "govuk-visually-hidden\">Error:</span> ");
+		html_text(h, err);
+		html_lit(h, "</p>");
+	}
+	html_lit(h, "<div class=\"govuk-checkboxes\" data-module=\""
+	    "govuk-checkboxes\">");
+	for (int i = 0; i < o->n; i++) {
+		const struct store_staff_pick *p = &o->s[i];
+
+		if (p->id == r->who.staff_id)
+			continue;
+		snprintf(label, sizeof(label), "%s, %s (%.100s)", p->name,
+		    role_label(p->role), p->team_name[0] ? p->team_name :
+		    "no team");
+		html_lit(h, "<div class=\"govuk-checkboxes__item\"><input "
+		    "class=\"govuk-checkboxes__input\" type=\"checkbox\" "
+		    "name=\"staff\"");
+		if (k == 0)
+			html_attr(h, "id", "staff");
+		else
+			html_attrf(h, "id", "staff-%d", k);
+		html_attrf(h, "value", "%" PRId64, p->id);
+		if (picked(o, p->id))
+			html_lit(h, " checked");
+		html_lit(h, "><label class=\"govuk-label "
+		    "govuk-checkboxes__label\"");
+		if (k == 0)
+			html_attr(h, "for", "staff");
+		else
+			html_attrf(h, "for", "staff-%d", k);
+		html_lit(h, ">");
+		html_text(h, label);
+		html_lit(h, "</label></div>");
+		k++;
+	}
+	html_lit(h, "</div>");
+	if (k == 0)
+		ui_para(h, "Nobody else works with this child now.");
+	html_lit(h, "</fieldset></div>\n");
+	if (o->total > o->n)
+		ui_inset(h, "Not everyone can be listed: only the first 500 "
+		    "are shown.");
+	ui_button(h, "Restrict record");
+	ui_form_end(h);
+	ui_page_end(r, w);
+}
+
+/* The child and whom a restriction may name; answers the request on
+ * failure. */
+static bool
+restrict_load(struct req *r, struct resp *w, int64_t id, struct child *c,
+    struct restrict_opts *o)
+{
+	enum herr x;
+
+	if ((x = store_child_get(r->st, id, c)) == HERR_OK)
+		x = store_restriction_candidates(r->st, id, r->today, o->s,
+		    STAFF_PICK_MAX, &o->n, &o->total);
+	return web_found(r, w, x);
+}
+
+static void
+get_restrict(struct req *r, struct resp *w)
+{
+	struct restrict_opts *o;
+	struct store_staff_pick *named;
+	struct child c;
+	int64_t id = web_id(r, 0);
+	int n = 0, total = 0;
+
+	if (!share_gate(r, w, id))
+		return;
+	o = xcalloc(1, sizeof(*o));
+	named = xcalloc(NAMED_MAX, sizeof(*named));
+	if (!restrict_load(r, w, id, &c, o))
+		goto out;
+	if (store_restriction_named(r->st, id, r->today, named, NAMED_MAX, &n,
+	    &total) != HERR_OK) {
+		web_unavailable(r, w);
+		goto out;
+	}
+	for (int i = 0; i < n && o->nchosen < STAFF_PICK_MAX; i++)
+		o->chosen[o->nchosen++] = named[i].id;
+	if (audit_view(r, w, AUDIT_VIEW, id))
+		restrict_page(r, w, &c, o, "", NULL);
+out:
+	free(named);
+	free(o);
+}
+
+static void
+post_restrict(struct req *r, struct resp *w)
+{
+	struct hdiag diags[MAX_ERRORS], d;
+	struct ui_errors e = { diags, 0 };
+	struct restrict_opts *o;
+	struct child c;
+	char reason[AUDIT_REASON_MAX + 1];
+	const char *given = nz(form_get(&r->body, "reason"));
+	int64_t id = web_id(r, 0);
+	bool answered, bad = false;
+	enum herr x;
+
+	if (!share_gate(r, w, id))
+		return;
+	o = xcalloc(1, sizeof(*o));
+	if (!restrict_load(r, w, id, &c, o))
+		goto out;
+	for (int i = 0; i < r->body.n; i++) {
+		int64_t s;
+
+		if (strcmp(r->body.pair[i].name, "staff") != 0)
+			continue;
+		s = form_id(r->body.pair[i].value);
+		if (s != r->who.staff_id && !candidate(o, s))
+			bad = true;
+		else if (!picked(o, s) && o->nchosen < STAFF_PICK_MAX)
+			o->chosen[o->nchosen++] = s;
+	}
+	if (!check_body(r, w, restrict_fields, NFIELDS(restrict_fields),
+	    diags, &e, &answered)) {
+		if (answered)
+			goto out;
+		goto again;
+	}
+	if (bad) {
+		hdiag_set(&d, HERR_INVALID, "staff", "", "Select people from "
+		    "the list");
+		add_error(diags, &e, &d);
+		goto again;
+	}
+	if (!picked(o, r->who.staff_id))
+		o->chosen[o->nchosen++] = r->who.staff_id;
+	trimmed(reason, sizeof(reason), given);
+	if (!web_begin(r, w))
+		goto out;
+	hdiag_clear(&d);
+	x = store_restriction_set(r->st, id, reason, r->who.staff_id, r->now,
+	    o->chosen, o->nchosen, &d);
+	if (x == HERR_OK) {
+		if (audit_commit(r, w, AUDIT_EDIT, id, "restricted the "
+		    "record"))
+			web_redirect(w, "/children/%" PRId64 "?saved="
+			    "restricted", id);
+		goto out;
+	}
+	store_rollback(r->st);
+	if (x != HERR_INVALID) {
+		web_unavailable(r, w);
+		goto out;
+	}
+	add_error(diags, &e, &d);
+again:
+	if (audit_view(r, w, AUDIT_VIEW, id)) {
+		w->status = 422;
+		restrict_page(r, w, &c, o, given, &e);
+	}
+out:
+	free(o);
+}
+
 /* ------------------------------------------------------- who viewed */
 
 static void
@@ -1992,5 +2544,9 @@ const struct route page_child_routes[] = {
 	{ "GET", "/children/{id}/break-glass", get_glass, 0 },
 	{ "POST", "/children/{id}/break-glass", post_glass, 0 },
 	{ "GET", "/children/{id}/who-viewed", get_who_viewed, 0 },
+	{ "GET", "/children/{id}/share", get_share, 0 },
+	{ "POST", "/children/{id}/share", post_share, 0 },
+	{ "GET", "/children/{id}/restrict", get_restrict, 0 },
+	{ "POST", "/children/{id}/restrict", post_restrict, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
