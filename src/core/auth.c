@@ -585,6 +585,7 @@ auth_totp_verify(const char *secret_b32, const char *code, int64_t unix_time,
     int64_t last_used_step, int64_t *matched_step, bool *ok)
 {
 	unsigned char key[TOTP_SECRET_MAX];
+	static const char no_code[] = "------";
 	char want[AUTH_TOTP_CODE_TEXT], got[AUTH_TOTP_CODE_TEXT];
 	int64_t now_step, found = -1;
 	size_t n;
@@ -600,6 +601,8 @@ auth_totp_verify(const char *secret_b32, const char *code, int64_t unix_time,
 		goto out;
 	}
 	form = totp_code_form(code, got);
+	/* A malformed code is still compared, against "------" (which no
+	 * step gives), so it takes as long as a well-formed one. */
 	now_step = unix_time / AUTH_TOTP_STEP;
 	/* Every step in the window is computed and compared in constant
 	 * time, whatever the code looks like, so the time taken says
@@ -610,7 +613,7 @@ auth_totp_verify(const char *secret_b32, const char *code, int64_t unix_time,
 			continue;
 		if ((rc = totp_at_step(key, n, (uint64_t)s, want)) != HERR_OK)
 			goto out;
-		if (auth_equal(want, form ? got : "xxxxxx", AUTH_TOTP_DIGITS) &&
+		if (auth_equal(want, form ? got : no_code, AUTH_TOTP_DIGITS) &&
 		    form && s > last_used_step && found < 0)
 			found = s;
 	}

@@ -967,9 +967,7 @@ team_row(const struct dir_team *t, void *ctx)
 	ui_table_row_start(l->h);
 	ui_table_cell_link(l->h, href, t->team.name);
 	ui_table_cell(l->h, team_kind_label(t->team.kind));
-	html_lit(l->h, "<td class=\"govuk-table__cell\">");
-	html_int(l->h, t->members);
-	html_lit(l->h, "</td>");
+	ui_table_cell_int(l->h, t->members);
 	ui_table_row_end(l->h);
 	return true;
 }

@@ -67,21 +67,6 @@ nz(const char *s)
 	return s != NULL ? s : "";
 }
 
-static void
-full_name(char out[NAME_LEN], const char *given, const char *family)
-{
-	size_t g = strlen(given), f = strlen(family);
-
-	if (g > PERSON_NAME_MAX)
-		g = PERSON_NAME_MAX;
-	if (f > PERSON_NAME_MAX)
-		f = PERSON_NAME_MAX;
-	memcpy(out, given, g);
-	out[g] = ' ';
-	memcpy(out + g + 1, family, f);
-	out[g + 1 + f] = '\0';
-}
-
 static const char *
 code_label(enum code_list l, const char *code)
 {
@@ -94,15 +79,6 @@ static const char *
 sex_label(char sex)
 {
 	return sex == 'M' ? "Male" : sex == 'F' ? "Female" : "Not known";
-}
-
-/* "12 March 2015", or `none` for no date. */
-static const char *
-day(hday d, char *buf, size_t cap, const char *none)
-{
-	if (d == HDAY_NONE)
-		return none;
-	return ui_date_long(d, buf, cap);
 }
 
 /* A form value as a date (already validated); HDAY_NONE when empty. */
@@ -580,7 +556,7 @@ details_section(struct req *r, struct html *h, const struct child_view *v)
 	const struct child *c = &v->c;
 	char name[NAME_LEN], buf[64], val[400], when[40];
 
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	html_lit(h, "<h2 class=\"govuk-heading-m\" id=\"details\">Details"
 	    "</h2>");
 	ui_summary_start(h);
@@ -660,9 +636,9 @@ family_section(struct req *r, struct html *h, const struct child_view *v,
 			cell_end(h);
 			ui_table_cell(h, m->postcode[0] ? m->postcode :
 			    "Not known");
-			ui_table_cell(h, day(m->start_date, buf, sizeof(buf),
+			ui_table_cell(h, ui_date_or(m->start_date, buf, sizeof(buf),
 			    "Not known"));
-			ui_table_cell(h, day(m->end_date, buf, sizeof(buf),
+			ui_table_cell(h, ui_date_or(m->end_date, buf, sizeof(buf),
 			    "Now"));
 			ui_table_row_end(h);
 		}
@@ -684,7 +660,7 @@ family_section(struct req *r, struct html *h, const struct child_view *v,
 		if (!v->rel_shown[i])
 			html_lit(h, "Another child");
 		else {
-			full_name(name, x->given_name, x->family_name);
+			ui_full_name(name, x->given_name, x->family_name);
 			if (x->is_child && !print) {
 				snprintf(href, sizeof(href), "/children/%"
 				    PRId64, x->person_id);
@@ -749,9 +725,9 @@ workers_section(struct req *r, struct html *h, const struct child_view *v,
 		ui_table_cell(h, a->team_name[0] ? a->team_name : "Not known");
 		ui_table_cell(h, a->a.household_id > 0 ? a->household_name :
 		    "This child");
-		ui_table_cell(h, day(a->a.start_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(a->a.start_date, buf, sizeof(buf),
 		    "Not known"));
-		ui_table_cell(h, day(a->a.end_date, buf, sizeof(buf), "Now"));
+		ui_table_cell(h, ui_date_or(a->a.end_date, buf, sizeof(buf), "Now"));
 		if (ncols == 7) {
 			cell_start(h);
 			if (current && a->a.child_id == v->id) {
@@ -800,7 +776,7 @@ episodes_section(struct html *h, const struct child_view *v)
 		const struct cin_episode *ep = &v->ep[i];
 
 		ui_table_row_start(h);
-		ui_table_cell(h, day(ep->referral_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(ep->referral_date, buf, sizeof(buf),
 		    "Not known"));
 		ui_table_cell(h, code_label(CODES_REFERRAL_SOURCE,
 		    ep->referral_source));
@@ -808,7 +784,7 @@ episodes_section(struct html *h, const struct child_view *v)
 		    CODES_PRIMARY_NEED, ep->primary_need) : "Not recorded");
 		ui_table_cell(h, ep->referral_nfa ? "No further action" :
 		    ep->closure_date == HDAY_NONE ? "Open" : "Closed");
-		ui_table_cell(h, day(ep->closure_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(ep->closure_date, buf, sizeof(buf),
 		    "Open"));
 		ui_table_cell(h, ep->closure_reason[0] ? code_label(
 		    CODES_CLOSURE_REASON, ep->closure_reason) : "");
@@ -838,9 +814,9 @@ sharing_section(struct html *h, const struct view *v)
 
 			ui_table_row_start(h);
 			ui_table_cell(h, x->agency_name);
-			ui_table_cell(h, day(x->start_date, buf, sizeof(buf),
+			ui_table_cell(h, ui_date_or(x->start_date, buf, sizeof(buf),
 			    "Not known"));
-			ui_table_cell(h, day(x->end_date, buf, sizeof(buf),
+			ui_table_cell(h, ui_date_or(x->end_date, buf, sizeof(buf),
 			    "No end date"));
 			ui_table_cell(h, x->reason);
 			ui_table_row_end(h);
@@ -924,7 +900,7 @@ chronology_section(struct req *r, struct html *h, const struct child_view *v,
 		const struct chronology_entry *c = &v->chron[i];
 
 		html_lit(h, "<li><h3 class=\"govuk-heading-s\">");
-		html_text(h, day(c->date, buf, sizeof(buf), "Date not known"));
+		html_text(h, ui_date_or(c->date, buf, sizeof(buf), "Date not known"));
 		html_lit(h, ": ");
 		html_text(h, c->category);
 		html_lit(h, "</h3><p class=\"govuk-body\">");
@@ -941,43 +917,41 @@ chronology_section(struct req *r, struct html *h, const struct child_view *v,
 	html_lit(h, "</ol>\n");
 }
 
+/* A link (or a button-styled link) to a page under this child's record. */
 static void
-actions(struct req *r, struct html *h, const struct view *v)
+child_link(struct html *h, int64_t id, const char *page, const char *text,
+    bool button)
+{
+	char href[80];
+
+	snprintf(href, sizeof(href), "/children/%" PRId64 "/%s", id, page);
+	if (button)
+		ui_button_link(h, href, text);
+	else
+		ui_link(h, href, text);
+}
+
+static void
+actions(struct html *h, const struct view *v)
 {
 	int64_t id = v->rec.id;
-	char href[80];
 
 	html_lit(h, "<div class=\"govuk-button-group\">");
 	if (v->may_edit) {
-		snprintf(href, sizeof(href), "/children/%" PRId64 "/edit",
-		    id);
-		ui_button_link(h, href, "Edit details");
-		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/relationships/new", id);
-		ui_button_link(h, href, "Add a relationship");
-		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/allocations/new", id);
-		ui_button_link(h, href, "Allocate a worker");
+		child_link(h, id, "edit", "Edit details", true);
+		child_link(h, id, "relationships/new", "Add a relationship",
+		    true);
+		child_link(h, id, "allocations/new", "Allocate a worker", true);
 	}
 	if (v->may_share) {
-		snprintf(href, sizeof(href), "/children/%" PRId64 "/share",
-		    id);
-		ui_link(h, href, "Share with an agency");
-		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/restrict", id);
-		ui_link(h, href, "Restrict this record");
+		child_link(h, id, "share", "Share with an agency", false);
+		child_link(h, id, "restrict", "Restrict this record", false);
 	}
-	if (v->may_print) {
-		snprintf(href, sizeof(href), "/children/%" PRId64 "/print",
-		    id);
-		ui_link(h, href, "Print");
-	}
-	if (v->may_audit) {
-		snprintf(href, sizeof(href), "/children/%" PRId64
-		    "/who-viewed", id);
-		ui_link(h, href, "Who has viewed this record");
-	}
-	(void)r;
+	if (v->may_print)
+		child_link(h, id, "print", "Print", false);
+	if (v->may_audit)
+		child_link(h, id, "who-viewed", "Who has viewed this record",
+		    false);
 	html_lit(h, "</div>\n");
 }
 
@@ -989,7 +963,7 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 	struct html *h = &w->body;
 	char name[NAME_LEN], caption[80], when[40], back[48];
 
-	full_name(name, rec->c.given_name, rec->c.family_name);
+	ui_full_name(name, rec->c.given_name, rec->c.family_name);
 	snprintf(caption, sizeof(caption), "LA child id %s",
 	    rec->c.la_child_id);
 	ui_page_start_errors(r, w, name, e);
@@ -1014,7 +988,7 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 		    "needed.", ui_time(r->now, when, sizeof(when)),
 		    r->who.display);
 	else
-		actions(r, h, v);
+		actions(h, v);
 	details_section(r, h, rec);
 	family_section(r, h, rec, print);
 	workers_section(r, h, rec, !print && v->may_edit);
@@ -1258,7 +1232,7 @@ edit_page(struct req *r, struct resp *w, const struct child *c,
 	struct html *h = &w->body;
 	char name[NAME_LEN], back[48], action[64], buf[40];
 
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64, c->id);
 	snprintf(action, sizeof(action), "/children/%" PRId64 "/edit", c->id);
 	ui_page_start_errors(r, w, "Edit details", e);
@@ -1268,11 +1242,11 @@ edit_page(struct req *r, struct resp *w, const struct child *c,
 		html_lit(h, "<h2 class=\"govuk-heading-m\">What the record "
 		    "says now</h2>");
 		ui_summary_start(h);
-		full_name(name, now->given_name, now->family_name);
+		ui_full_name(name, now->given_name, now->family_name);
 		ui_summary_row(h, "Name", name);
-		ui_summary_row(h, "Date of birth", day(now->birth_date, buf,
+		ui_summary_row(h, "Date of birth", ui_date_or(now->birth_date, buf,
 		    sizeof(buf), "Not known"));
-		ui_summary_row(h, "Expected date of birth", day(
+		ui_summary_row(h, "Expected date of birth", ui_date_or(
 		    now->expected_birth_date, buf, sizeof(buf), "None"));
 		ui_summary_row(h, "Sex", sex_label(now->sex));
 		ui_summary_row(h, "Ethnicity", code_label(CODES_ETHNICITY,
@@ -1495,7 +1469,7 @@ load_people(struct req *r, int64_t child_id, struct people *p)
 			p->m[p->n++] = all[i];
 	p->opt[0] = (struct ui_option){ "", "Select a person" };
 	for (int i = 0; i < p->n; i++) {
-		full_name(name, p->m[i].given_name, p->m[i].family_name);
+		ui_full_name(name, p->m[i].given_name, p->m[i].family_name);
 		if (p->m[i].birth_date != HDAY_NONE)
 			snprintf(p->label[i], sizeof(p->label[i]), "%s (born "
 			    "%s)", name, ui_date_long(p->m[i].birth_date, b,
@@ -1554,7 +1528,7 @@ rel_page(struct req *r, struct resp *w, const struct child *c,
 	for (int i = 0; i < REL__COUNT; i++)
 		kinds[i + 1] = (struct ui_option){ relation_code(
 		    (enum relation)i), relation_label((enum relation)i) };
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64 "#family", c->id);
 	snprintf(action, sizeof(action), "/children/%" PRId64
 	    "/relationships/new", c->id);
@@ -1804,7 +1778,7 @@ alloc_page(struct req *r, struct resp *w, const struct child *c,
 	struct html *h = &w->body;
 	char name[NAME_LEN], back[48], action[80];
 
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64 "#workers", c->id);
 	snprintf(action, sizeof(action), "/children/%" PRId64
 	    "/allocations/new", c->id);
@@ -2089,7 +2063,7 @@ share_page(struct req *r, struct resp *w, const struct child *c,
 	struct html *h = &w->body;
 	char name[NAME_LEN], back[48], action[64];
 
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64 "#sharing", c->id);
 	snprintf(action, sizeof(action), "/children/%" PRId64 "/share",
 	    c->id);
@@ -2278,7 +2252,7 @@ restrict_page(struct req *r, struct resp *w, const struct child *c,
 	const char *err = ui_error_for(e, "staff");
 	int k = 0;
 
-	full_name(name, c->given_name, c->family_name);
+	ui_full_name(name, c->given_name, c->family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64, c->id);
 	snprintf(action, sizeof(action), "/children/%" PRId64 "/restrict",
 	    c->id);
@@ -2494,7 +2468,7 @@ get_who_viewed(struct req *r, struct resp *w)
 		return;
 	}
 	shown = n < WHO_VIEWED_MAX ? n : WHO_VIEWED_MAX;
-	full_name(name, c.given_name, c.family_name);
+	ui_full_name(name, c.given_name, c.family_name);
 	snprintf(back, sizeof(back), "/children/%" PRId64, id);
 	ui_page_start(r, w, "Who has viewed this record");
 	ui_back_link(h, back);

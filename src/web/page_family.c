@@ -31,29 +31,6 @@ struct family {
 	int nal, al_total;
 };
 
-static void
-full_name(char out[NAME_LEN], const char *given, const char *family)
-{
-	size_t g = strlen(given), f = strlen(family);
-
-	if (g > PERSON_NAME_MAX)
-		g = PERSON_NAME_MAX;
-	if (f > PERSON_NAME_MAX)
-		f = PERSON_NAME_MAX;
-	memcpy(out, given, g);
-	out[g] = ' ';
-	memcpy(out + g + 1, family, f);
-	out[g + 1 + f] = '\0';
-}
-
-static const char *
-day(hday d, char *buf, size_t cap, const char *none)
-{
-	if (d == HDAY_NONE)
-		return none;
-	return ui_date_long(d, buf, cap);
-}
-
 static bool
 current(hday end, hday today)
 {
@@ -152,7 +129,7 @@ members_table(struct req *r, struct html *h, const struct family *f,
 			ui_table_row_end(h);
 			continue;
 		}
-		full_name(name, m->given_name, m->family_name);
+		ui_full_name(name, m->given_name, m->family_name);
 		if (m->is_child) {
 			snprintf(href, sizeof(href), "/children/%" PRId64,
 			    m->person_id);
@@ -160,11 +137,11 @@ members_table(struct req *r, struct html *h, const struct family *f,
 		} else
 			ui_table_cell(h, name);
 		ui_table_cell(h, m->is_child ? "Child" : "Adult");
-		ui_table_cell(h, day(m->birth_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(m->birth_date, buf, sizeof(buf),
 		    "Not known"));
-		ui_table_cell(h, day(m->start_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(m->start_date, buf, sizeof(buf),
 		    "Not known"));
-		ui_table_cell(h, day(m->end_date, buf, sizeof(buf), "Now"));
+		ui_table_cell(h, ui_date_or(m->end_date, buf, sizeof(buf), "Now"));
 		ui_table_row_end(h);
 	}
 	ui_table_end(h);
@@ -192,9 +169,9 @@ workers_table(struct req *r, struct html *h, const struct family *f)
 		ui_table_cell(h, a->team_name[0] ? a->team_name : "Not known");
 		ui_table_cell(h, a->a.child_id > 0 ? a->child_name :
 		    "The whole family");
-		ui_table_cell(h, day(a->a.start_date, buf, sizeof(buf),
+		ui_table_cell(h, ui_date_or(a->a.start_date, buf, sizeof(buf),
 		    "Not known"));
-		ui_table_cell(h, day(a->a.end_date, buf, sizeof(buf), "Now"));
+		ui_table_cell(h, ui_date_or(a->a.end_date, buf, sizeof(buf), "Now"));
 		ui_table_row_end(h);
 	}
 	if (rows == 0) {

@@ -527,6 +527,14 @@ ui_table_cell(struct html *h, const char *text)
 }
 
 void
+ui_table_cell_int(struct html *h, int64_t v)
+{
+	html_lit(h, "<td class=\"govuk-table__cell\">");
+	html_int(h, v);
+	html_lit(h, "</td>");
+}
+
+void
 ui_table_cell_link(struct html *h, const char *href, const char *text)
 {
 	html_lit(h, "<td class=\"govuk-table__cell\">");
@@ -643,6 +651,27 @@ ui_date_long(hday d, char *buf, size_t cap)
 	if (sscanf(iso, "%d-%d-%d", &y, &m, &day) == 3 && m >= 1 && m <= 12)
 		snprintf(buf, cap, "%d %s %d", day, months[m - 1], y);
 	return buf;
+}
+
+void
+ui_full_name(char out[UI_NAME_LEN], const char *given, const char *family)
+{
+	size_t g = strlen(given), f = strlen(family);
+
+	if (g > PERSON_NAME_MAX)
+		g = PERSON_NAME_MAX;
+	if (f > PERSON_NAME_MAX)
+		f = PERSON_NAME_MAX;
+	memcpy(out, given, g);
+	out[g] = ' ';
+	memcpy(out + g + 1, family, f);
+	out[g + 1 + f] = '\0';
+}
+
+const char *
+ui_date_or(hday d, char *buf, size_t cap, const char *none)
+{
+	return d == HDAY_NONE ? none : ui_date_long(d, buf, cap);
 }
 
 const char *

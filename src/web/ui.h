@@ -87,6 +87,8 @@ void ui_table_start(struct html *h, const char *caption,
     const char *const *headers, int n);
 void ui_table_row_start(struct html *h);
 void ui_table_cell(struct html *h, const char *text);
+/* A cell holding a whole number. */
+void ui_table_cell_int(struct html *h, int64_t v);
 /* A cell holding a link. */
 void ui_table_cell_link(struct html *h, const char *href, const char *text);
 void ui_table_row_end(struct html *h);
@@ -103,6 +105,14 @@ void ui_success(struct html *h, const char *title, const char *text);
 void ui_tag(struct html *h, const char *text, const char *colour);
 /* A link with href and text. */
 void ui_link(struct html *h, const char *href, const char *text);
+
+/* "Given Family" into out, each name cut at PERSON_NAME_MAX. */
+#define UI_NAME_LEN (2 * PERSON_NAME_MAX + 2)
+void ui_full_name(char out[UI_NAME_LEN], const char *given,
+    const char *family);
+
+/* "12 March 2015", or `none` (borrowed, returned as is) for no date. */
+const char *ui_date_or(hday d, char *buf, size_t cap, const char *none);
 
 /* "12 March 2024"; "" for no date.  buf of at least 20 bytes. */
 const char *ui_date_long(hday d, char *buf, size_t cap);
