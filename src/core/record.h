@@ -15,6 +15,8 @@
 #include "core/person.h"
 #include "core/staff.h"
 #include "core/status.h"
+#include "core/journey.h"
+#include "core/timescale.h"
 
 struct store;
 struct store_change;
@@ -74,5 +76,92 @@ enum herr record_chronology_add(struct store *st, struct chronology_entry *e,
  * (HDAY_NONE: still there); the end may not be before the start. */
 enum herr record_household_member_add(struct store *st, int64_t household_id,
     int64_t person_id, hday start, hday end, struct hdiag *diag) HEARTH_WUR;
+
+/*
+ * The child protection journey (journey.h).  Each function loads the
+ * child's journey, applies journey_check_*, and only then writes; it sets
+ * the due date a completing step is measured against (timescale.h: the
+ * open item the step completes) on the record, and recomputes the child's
+ * due items (store_due_replace) after the write.  All run inside the
+ * caller's transaction (store_begin), so the step, the due items and the
+ * caller's audit row commit together; on failure the caller rolls back and
+ * nothing is half-saved.  `by` is the staff id (0 for CLI/demo), `now`
+ * unix seconds, `today` the date rules are checked against.  Versioned
+ * updates take the version the user saw (HERR_CONFLICT, *conflict filled,
+ * when another save came first).
+ */
+struct referral;
+struct assessment;
+struct strategy;
+struct s47;
+struct conference;
+struct plan;
+struct plan_event;
+
+struct journey_ctx {
+	hday today;
+	int64_t by;
+	int64_t now;
+	struct store_change *conflict;	/* may be NULL */
+};
+
+/* Record the referral's decision (with the contact date and reason).  NFA
+ * and early help end social care's involvement: the episode is marked a
+ * referral with no further action (ReferralNFA) and closed on the decision
+ * date, RC8 for NFA and RC9 for early help. */
+enum herr record_referral_decide(struct store *st, int64_t child_id,
+    const struct referral *r, int64_t expected,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_assessment_start(struct store *st, struct assessment *a,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_assessment_authorise(struct store *st, struct assessment *a,
+    int64_t expected, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+enum herr record_strategy_add(struct store *st, struct strategy *s,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_s47_start(struct store *st, struct s47 *s,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* An s47 outcome of CIN plan also starts a CIN plan on the outcome date. */
+enum herr record_s47_outcome(struct store *st, struct s47 *s,
+    int64_t expected, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+/*
+ * A conference and each child's decision, checked child by child (diag's
+ * field is prefixed "child_N." for the N-th child, 0-based, when there is
+ * more than one): a plan decision starts a CP plan on the conference date
+ * (2885) with its category; continue sets the latest category; end ends
+ * the plan on the conference date with the reason and, with step_down,
+ * starts a CIN plan the same day.  Sets each child's plan_id.
+ */
+enum herr record_conference_add(struct store *st, struct conference *c,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* End a CP plan without a conference (reasons needing no judgement). */
+enum herr record_plan_end(struct store *st, int64_t child_id,
+    int64_t plan_id, hday end, enum plan_end_reason reason,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_core_group_set(struct store *st, struct plan *p,
+    int64_t expected, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+/* A CIN plan started by hand (after an assessment), and ending one. */
+enum herr record_cin_plan_start(struct store *st, struct plan *p,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_cin_plan_end(struct store *st, int64_t child_id,
+    int64_t plan_id, hday end, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+enum herr record_event_add(struct store *st, struct plan_event *e,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_lac_start(struct store *st, struct plan *p,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_lac_end(struct store *st, int64_t child_id, int64_t plan_id,
+    hday end, const char *reason, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+/* Close a CIN episode (no plan may be open in it), recomputing due items. */
+enum herr record_episode_close(struct store *st, int64_t child_id,
+    int64_t episode_id, hday closure, const char *reason,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* Recompute one child's due items from their journey (after an import or
+ * a change of intervals). */
+enum herr record_due_refresh(struct store *st, int64_t child_id,
+    const struct intervals *iv, struct hdiag *diag) HEARTH_WUR;
 
 #endif
