@@ -181,6 +181,7 @@ static const char *const *const area_sql[SQLSET__COUNT] = {
 	[SQLSET_CASE] = store_case_sql,
 	[SQLSET_ADMIN] = store_admin_sql,
 	[SQLSET_DIRECTORY] = store_directory_sql,
+	[SQLSET_JOURNEY] = store_journey_sql,
 };
 
 static enum herr

@@ -86,20 +86,24 @@ const char *const *store_migrations(int *n);
  * enum in that file: store_auth.c (accounts, sessions, tokens, audit,
  * access facts), store_case.c (search, my work, the child and family
  * record, edits), store_admin.c (users, roles and teams),
- * store_directory.c (my work, search, team pages, administration lists).  All are prepared
- * once, at open, so a broken statement fails the open, not a request.
+ * store_directory.c (my work, search, team pages, administration lists),
+ * store_journey.c (the child protection journey and its due items).  All
+ * are prepared once, at open, so a broken statement fails the open, not a
+ * request.
  */
 enum sqlset {
 	SQLSET_AUTH,
 	SQLSET_CASE,
 	SQLSET_ADMIN,
 	SQLSET_DIRECTORY,
+	SQLSET_JOURNEY,
 	SQLSET__COUNT
 };
 extern const char *const store_auth_sql[];
 extern const char *const store_case_sql[];
 extern const char *const store_admin_sql[];
 extern const char *const store_directory_sql[];
+extern const char *const store_journey_sql[];
 
 struct store {
 	sqlite3 *db;

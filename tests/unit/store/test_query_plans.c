@@ -34,6 +34,9 @@ static const char *const big[] = {
 	"person", "child", "child_disability", "household", "household_member",
 	"relationship", "allocation", "cin_episode", "audit", "session",
 	"chronology", "record_share", "team_member", "api_token",
+	/* The journey (schema 5): every child's steps and due items. */
+	"assessment", "assessment_factor", "strategy", "journey_person",
+	"s47", "conference", "conference_child", "plan", "plan_event", "due",
 };
 
 /* The audit chain walk reads every row on purpose. */
@@ -192,6 +195,7 @@ test_no_full_scans(void **state)
 		{ "case", store_case_sql },
 		{ "directory", store_directory_sql },
 		{ "admin", store_admin_sql },
+		{ "journey", store_journey_sql },
 	};
 	char dir[] = "/tmp/hearth-test-plans-XXXXXX", path[96], cmd[96];
 	struct store *st = NULL;
