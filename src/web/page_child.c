@@ -30,6 +30,7 @@
 #include "store/store_case.h"
 #include "store/store_directory.h"
 #include "web/child_view.h"
+#include "web/page_journey.h"
 #include "web/router.h"
 #include "web/ui.h"
 #include "core/banned.h"
@@ -497,6 +498,9 @@ saved_banner(struct req *r, struct html *h)
 	    i++)
 		if (strcmp(s, msgs[i].key) == 0)
 			ui_success(h, msgs[i].title, NULL);
+	/* A step of the child protection journey. */
+	if (journey_saved_title(s) != NULL)
+		ui_success(h, journey_saved_title(s), NULL);
 }
 
 static void
@@ -881,9 +885,10 @@ chronology_form(struct req *r, struct html *h, const struct child_view *v,
 /* The chronology, with the form to add to it when `form`. */
 static void
 chronology_section(struct req *r, struct html *h, const struct child_view *v,
-    bool form, const struct ui_errors *e, const struct chron_input *in)
+    bool form, bool print, const struct ui_errors *e,
+    const struct chron_input *in)
 {
-	char buf[40], when[40];
+	char buf[40], when[40], href[160];
 
 	html_lit(h, "<h2 class=\"govuk-heading-m\" id=\"chronology\">"
 	    "Chronology</h2>");
@@ -910,7 +915,18 @@ chronology_section(struct req *r, struct html *h, const struct child_view *v,
 			html_textf(h, "Recorded by %s, %s", c->recorded_by_name[0]
 			    ? c->recorded_by_name : "someone not recorded",
 			    ui_time(c->recorded_at, when, sizeof(when)));
-		else
+		else if (!print && journey_entry_href(c, v->id, href,
+		    sizeof(href))) {
+			/* A step of the journey links to its own page. */
+			html_lit(h, "From the child's record: <a class=\""
+			    "govuk-link\"");
+			html_attr(h, "href", href);
+			html_lit(h, ">view the step<span class=\"govuk-visually-"
+			    "hidden\"> (");
+			html_text(h, c->category);
+			html_textf(h, ", %s)", buf);
+			html_lit(h, "</span></a>");
+		} else
 			html_lit(h, "From the child's record");
 		html_lit(h, "</p></li>");
 	}
@@ -990,13 +1006,14 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 	else
 		actions(h, v);
 	details_section(r, h, rec);
+	journey_section(r, h, rec, v->may_edit, print);
 	family_section(r, h, rec, print);
 	workers_section(r, h, rec, !print && v->may_edit);
 	episodes_section(h, rec);
 	/* A partner agency learns nothing of other agencies' involvement. */
 	if (r->who.role != ROLE_PARTNER_PRACTITIONER)
 		sharing_section(h, v);
-	chronology_section(r, h, rec, !print && v->may_note, e, in);
+	chronology_section(r, h, rec, !print && v->may_note, print, e, in);
 	ui_page_end(r, w);
 }
 
