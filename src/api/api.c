@@ -21,6 +21,48 @@
  *   POST /api/v1/children/{id}/chronology
  *   GET  /api/v1/families/{id}          a household, as the family page
  *   GET  /api/v1/teams/{id}             members, and a caseload's ids
+ *   GET  /api/v1/due?team=&worker=&until=
+ *        open timed steps (timescale.h) of children the caller may open:
+ *        a team's (one the caller is in), a worker's, or without either
+ *        the caller's own; each with "status" due or overdue
+ *   GET  /api/v1/children/{id}/journey  episodes with referral and
+ *        decision, assessments, strategy discussions with people, s47s,
+ *        conferences with each child's decision, plans with core groups,
+ *        events, and the child's open due items
+ *
+ * The child protection journey: each step through the same record_*
+ * call as the pages (core/record.h), under /api/v1/children/{id}/, with
+ * ACCESS_EDIT on the child; 201 with the new record, 200 with the changed
+ * one; "version" where the record is versioned (409 when stale):
+ *   POST referrals                   {referral_date, referral_source,
+ *                                     primary_need}: a new CIN episode
+ *   POST episodes/{id}/decision      {version, decision, decision_date,
+ *                                     contact_date, reason}
+ *   POST episodes/{id}/close         {closure_date, reason}
+ *   POST assessments                 {episode_id, start_date, factors[]}
+ *   POST assessments/{id}/authorise  {version, authorised_date, outcome,
+ *                                     factors[]}
+ *   POST strategy-discussions        {episode_id, held_date, s47, note,
+ *                                     people[{name, agency, role,
+ *                                     staff_id}]}
+ *   POST s47                         {episode_id, strategy_id, start_date}
+ *   POST s47/{id}/outcome            {version, outcome, outcome_date}
+ *   POST conferences                 {kind, held_date, notified_date,
+ *                                     chair_id, note, children[{child_id,
+ *                                     s47_id, plan_id, decision, category,
+ *                                     end_reason, step_down}]}: every child
+ *                                     listed needs ACCESS_EDIT too
+ *   POST plans/{id}/end              {end_date, reason}: CP, CIN or LAC
+ *   POST plans/{id}/core-group       {version, members[]}
+ *   POST plans/{id}/events           {kind, held_date, seen, seen_alone,
+ *                                     note}
+ *   POST cin-plans                   {episode_id, start_date}
+ *   POST looked-after                {episode_id, start_date, legal_status,
+ *                                     placement, long_term}
+ *   POST looked-after/{id}/end       {end_date, reason}
+ * Codes are journey.h's ("assessment", "icpc", "neglect"...); dates
+ * YYYY-MM-DD.  A problem with a value names the field as the body does
+ * ("children[1].category", "people[0].name").
  *
  * Every handler asks web_child_access (core/access) before anything else
  * about a record, writes the audit row before a byte of case content is
@@ -39,11 +81,14 @@
 #include "core/chronology.h"
 #include "core/codes.h"
 #include "core/mem.h"
+#include "core/journey.h"
 #include "core/record.h"
 #include "core/text.h"
+#include "core/timescale.h"
 #include "store/store_auth.h"
 #include "store/store_case.h"
 #include "store/store_directory.h"
+#include "store/store_journey.h"
 #include "web/child_view.h"
 #include "web/router.h"
 #include "web/search.h"
@@ -361,8 +406,11 @@ body_object(struct req *r, struct resp *w)
 /* What a body key may hold. */
 enum jkind {
 	J_INT,		/* an integer */
+	J_INT_NULL,	/* an integer, or null for none */
 	J_STRING,	/* a string */
 	J_STRING_NULL,	/* a string, or null for none */
+	J_BOOL,		/* true or false */
+	J_ARRAY,	/* an array (its items checked by the handler) */
 };
 
 struct jfield {
@@ -371,32 +419,34 @@ struct jfield {
 };
 
 /*
- * Check the object's keys against `fields`: unknown keys and values of the
- * wrong type are refused (400, each named); true when all passed.
+ * Check the object's keys against `fields`, adding a problem to `bad` for
+ * each unknown key and each value of the wrong type, named `prefix` then
+ * the key ("people[0].name"); *title gets the first problem's title.
  */
-static bool
-body_known(struct resp *w, json_t *o, const struct jfield *fields, int n)
+static void
+keys_check(json_t *bad, const char *prefix, json_t *o,
+    const struct jfield *fields, int n, const char **title)
 {
-	json_t *errors = json_array(), *v;
+	json_t *v;
 	const char *key;
-	char s[SHOWN_MAX + 4], why[200];
-	const char *title = NULL;
+	char s[SHOWN_MAX + 4], name[SHOWN_MAX + 40], why[300];
 
 	json_object_foreach(o, key, v) {
 		int k;
 
-		if (json_array_size(errors) >= API_ERRORS)
+		if (json_array_size(bad) >= API_ERRORS)
 			break;
 		for (k = 0; k < n; k++)
 			if (strcmp(fields[k].name, key) == 0)
 				break;
 		shown(s, key);
+		snprintf(name, sizeof(name), "%s%s", prefix, s);
 		if (k == n) {
 			snprintf(why, sizeof(why), "Remove the unknown field "
-			    "'%s'", s);
-			error_add(errors, key, why);
-			if (title == NULL)
-				title = "Unknown field";
+			    "'%s'", name);
+			error_add(bad, name, why);
+			if (*title == NULL)
+				*title = "Unknown field";
 			continue;
 		}
 		switch (fields[k].kind) {
@@ -404,32 +454,73 @@ body_known(struct resp *w, json_t *o, const struct jfield *fields, int n)
 			if (json_is_integer(v))
 				continue;
 			snprintf(why, sizeof(why), "'%s' must be a whole "
-			    "number", s);
+			    "number", name);
+			break;
+		case J_INT_NULL:
+			if (json_is_integer(v) || json_is_null(v))
+				continue;
+			snprintf(why, sizeof(why), "'%s' must be a whole "
+			    "number or null", name);
 			break;
 		case J_STRING:
 			if (json_is_string(v))
 				continue;
-			snprintf(why, sizeof(why), "'%s' must be a string", s);
+			snprintf(why, sizeof(why), "'%s' must be a string",
+			    name);
 			break;
 		case J_STRING_NULL:
 			if (json_is_string(v) || json_is_null(v))
 				continue;
 			snprintf(why, sizeof(why), "'%s' must be a string or "
-			    "null", s);
+			    "null", name);
+			break;
+		case J_BOOL:
+			if (json_is_boolean(v))
+				continue;
+			snprintf(why, sizeof(why), "'%s' must be true or "
+			    "false", name);
+			break;
+		case J_ARRAY:
+			if (json_is_array(v))
+				continue;
+			snprintf(why, sizeof(why), "'%s' must be an array",
+			    name);
 			break;
 		}
-		error_add(errors, key, why);
-		if (title == NULL)
-			title = "Wrong type";
+		error_add(bad, name, why);
+		if (*title == NULL)
+			*title = "Wrong type";
 	}
-	if (json_array_size(errors) == 0) {
-		json_decref(errors);
+}
+
+/* Answer 400 with the problems in `bad` (taken), the first as the
+ * detail. */
+static void
+bad_request(struct resp *w, const char *title, json_t *bad)
+{
+	char why[320];
+
+	snprintf(why, sizeof(why), "%s", json_string_value(json_object_get(
+	    json_array_get(bad, 0), "detail")));
+	api_problem(w, 400, title, why, bad);
+}
+
+/*
+ * Check the body's keys against `fields`: unknown keys and values of the
+ * wrong type are refused (400, each named); true when all passed.
+ */
+static bool
+body_known(struct resp *w, json_t *o, const struct jfield *fields, int n)
+{
+	json_t *bad = json_array();
+	const char *title = NULL;
+
+	keys_check(bad, "", o, fields, n, &title);
+	if (json_array_size(bad) == 0) {
+		json_decref(bad);
 		return true;
 	}
-	/* The first problem as the detail, all of them in errors. */
-	snprintf(why, sizeof(why), "%s", json_string_value(json_object_get(
-	    json_array_get(errors, 0), "detail")));
-	api_problem(w, 400, title, why, errors);
+	bad_request(w, title, bad);
 	return false;
 }
 
@@ -1340,6 +1431,1518 @@ get_team(struct req *r, struct resp *w)
 	api_json(w, 200, o);
 }
 
+/* ------------------------------------------------------------ journey */
+
+#define DUE_CHILD_MAX 256	/* a child's open items in one answer */
+#define DUE_LIST_MAX 5000	/* open items in one answer of /due */
+#define FIELD_MAX 96		/* a problem's field name */
+
+/* A code list's stable codes by number, for messages naming the choices. */
+typedef const char *(*code_fn)(int);
+#define CODE_FN(name, fn, type) \
+	static const char *name(int i) { return fn((type)i); }
+CODE_FN(decision_code, referral_decision_code, enum referral_decision)
+CODE_FN(aoutcome_code, assessment_outcome_code, enum assessment_outcome)
+CODE_FN(soutcome_code, s47_outcome_code, enum s47_outcome)
+CODE_FN(ckind_code, conference_kind_code, enum conference_kind)
+CODE_FN(cdecision_code, conference_decision_code, enum conference_decision)
+CODE_FN(category_code, abuse_category_code, enum abuse_category)
+CODE_FN(endreason_code, plan_end_reason_code, enum plan_end_reason)
+CODE_FN(event_code, event_kind_code, enum event_kind)
+
+/* ------------------------------------------------------------ as JSON */
+
+static json_t *
+people_json(const struct journey_person *p, int n)
+{
+	json_t *a = json_array();
+
+	for (int i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o}",
+		    "name", jstr(p[i].name), "agency", jtext(p[i].agency),
+		    "role", jtext(p[i].role), "staff_id", jid(p[i].staff_id)));
+	return a;
+}
+
+/* A CIN episode with its referral's decision. */
+static json_t *
+episode_json(const struct cin_episode *e, const struct referral *rf)
+{
+	json_t *o;
+
+	/* NULL: a record just written that is not there (never crash). */
+	if (e == NULL)
+		return json_null();
+	o = json_object();
+	set(o, "id", json_integer(e->id));
+	set(o, "version", json_integer(e->version));
+	set(o, "referral_date", jdate(e->referral_date));
+	set(o, "referral_source", jtext(e->referral_source));
+	set(o, "primary_need", jtext(e->primary_need));
+	set(o, "referral_nfa", json_boolean(e->referral_nfa));
+	set(o, "contact_date", rf ? jdate(rf->contact_date) : json_null());
+	set(o, "reason", rf ? jtext(rf->reason) : json_null());
+	set(o, "decision", rf && rf->decision != DECISION_NONE ?
+	    jstr(referral_decision_code(rf->decision)) : json_null());
+	set(o, "decision_date", rf ? jdate(rf->decision_date) : json_null());
+	set(o, "closure_date", jdate(e->closure_date));
+	set(o, "closure_reason", jtext(e->closure_reason));
+	return o;
+}
+
+static json_t *
+assessment_json(const struct assessment *a)
+{
+	json_t *o, *f;
+
+	if (a == NULL)
+		return json_null();
+	o = json_object();
+	f = json_array();
+	for (int i = 0; i < a->n_factors; i++)
+		json_array_append_new(f, jstr(a->factors[i]));
+	set(o, "id", json_integer(a->id));
+	set(o, "version", json_integer(a->version));
+	set(o, "episode_id", jid(a->episode_id));
+	set(o, "start_date", jdate(a->start_date));
+	set(o, "authorised_date", jdate(a->authorised_date));
+	set(o, "outcome", a->outcome != ASSESS_OPEN ?
+	    jstr(assessment_outcome_code(a->outcome)) : json_null());
+	set(o, "factors", f);
+	set(o, "due_date", jdate(a->due_date));
+	return o;
+}
+
+static json_t *
+strategy_json(const struct strategy *s)
+{
+	json_t *o;
+
+	if (s == NULL)
+		return json_null();
+	o = json_object();
+	set(o, "id", json_integer(s->id));
+	set(o, "version", json_integer(s->version));
+	set(o, "episode_id", jid(s->episode_id));
+	set(o, "held_date", jdate(s->held_date));
+	set(o, "s47", json_boolean(s->s47));
+	set(o, "note", jtext(s->note));
+	set(o, "people", people_json(s->people, s->n_people));
+	return o;
+}
+
+static json_t *
+s47_json(const struct s47 *s)
+{
+	json_t *o;
+
+	if (s == NULL)
+		return json_null();
+	o = json_object();
+	set(o, "id", json_integer(s->id));
+	set(o, "version", json_integer(s->version));
+	set(o, "episode_id", jid(s->episode_id));
+	set(o, "strategy_id", jid(s->strategy_id));
+	set(o, "start_date", jdate(s->start_date));
+	set(o, "outcome", s->outcome != S47_OPEN ?
+	    jstr(s47_outcome_code(s->outcome)) : json_null());
+	set(o, "outcome_date", jdate(s->outcome_date));
+	return o;
+}
+
+/* A conference with each child's part; a sibling's part only to someone
+ * who may see that child (as the record's relatives are shown). */
+static json_t *
+conference_json(struct req *r, const struct conference *c)
+{
+	json_t *o, *kids;
+
+	if (c == NULL)
+		return json_null();
+	o = json_object();
+	kids = json_array();
+	for (int i = 0; i < c->n_children; i++) {
+		const struct conference_child *cc = &c->children[i];
+		json_t *x = json_object();
+
+		if (web_child_access(r, cc->child_id, ACCESS_VIEW, NULL) !=
+		    ACCESS_ALLOW) {
+			set(x, "restricted_from_you", json_true());
+			json_array_append_new(kids, x);
+			continue;
+		}
+		set(x, "child_id", json_integer(cc->child_id));
+		set(x, "s47_id", jid(cc->s47_id));
+		set(x, "plan_id", jid(cc->plan_id));
+		set(x, "decision", jstr(conference_decision_code(
+		    cc->decision)));
+		set(x, "category", cc->category != ABUSE_NONE ?
+		    jstr(abuse_category_code(cc->category)) : json_null());
+		set(x, "end_reason", cc->end_reason != PLANEND_NONE ?
+		    jstr(plan_end_reason_code(cc->end_reason)) : json_null());
+		set(x, "step_down", json_boolean(cc->step_down));
+		set(x, "due_date", jdate(cc->due_date));
+		json_array_append_new(kids, x);
+	}
+	set(o, "id", json_integer(c->id));
+	set(o, "version", json_integer(c->version));
+	set(o, "kind", jstr(conference_kind_code(c->kind)));
+	set(o, "held_date", jdate(c->held_date));
+	set(o, "notified_date", jdate(c->notified_date));
+	set(o, "chair_id", jid(c->chair_id));
+	set(o, "note", jtext(c->note));
+	set(o, "children", kids);
+	return o;
+}
+
+static json_t *
+plan_json(const struct plan *p)
+{
+	json_t *o;
+
+	if (p == NULL)
+		return json_null();
+	o = json_object();
+	set(o, "id", json_integer(p->id));
+	set(o, "version", json_integer(p->version));
+	set(o, "kind", jstr(plan_kind_code(p->kind)));
+	set(o, "episode_id", jid(p->episode_id));
+	set(o, "start_date", jdate(p->start_date));
+	set(o, "end_date", jdate(p->end_date));
+	if (p->kind == PLAN_CP) {
+		set(o, "conference_id", jid(p->conference_id));
+		set(o, "initial_category", p->initial_category != ABUSE_NONE ?
+		    jstr(abuse_category_code(p->initial_category)) :
+		    json_null());
+		set(o, "latest_category", p->latest_category != ABUSE_NONE ?
+		    jstr(abuse_category_code(p->latest_category)) :
+		    json_null());
+		set(o, "end_reason", p->end_reason != PLANEND_NONE ?
+		    jstr(plan_end_reason_code(p->end_reason)) : json_null());
+		set(o, "core_group", people_json(p->core_group,
+		    p->n_core_group));
+	} else if (p->kind == PLAN_LAC) {
+		set(o, "legal_status", jtext(p->legal_status));
+		set(o, "placement", jtext(p->placement));
+		set(o, "long_term", json_boolean(p->long_term));
+		set(o, "end_reason", jtext(p->lac_end_reason));
+	}
+	return o;
+}
+
+static json_t *
+event_json(const struct plan_event *e)
+{
+	json_t *o;
+
+	if (e == NULL)
+		return json_null();
+	o = json_object();
+	set(o, "id", json_integer(e->id));
+	set(o, "plan_id", json_integer(e->plan_id));
+	set(o, "kind", jstr(event_kind_code(e->kind)));
+	set(o, "held_date", jdate(e->held_date));
+	if (e->kind == EVENT_VISIT || e->kind == EVENT_LAC_VISIT) {
+		set(o, "seen", json_boolean(e->seen));
+		set(o, "seen_alone", json_boolean(e->seen_alone));
+	}
+	set(o, "note", jtext(e->note));
+	set(o, "due_date", jdate(e->due_date));
+	return o;
+}
+
+/* An open due item as of today: "due" or "overdue" (due_status_code). */
+static json_t *
+due_json(const struct due_item *it, hday today)
+{
+	json_t *o = json_object();
+
+	set(o, "step", jstr(due_step_code(it->step)));
+	set(o, "seq", json_integer(it->seq));
+	set(o, "ref_id", jid(it->ref_id));
+	set(o, "from", jdate(it->from));
+	set(o, "due", jdate(it->due));
+	set(o, "status", jstr(due_status_code(due_item_status(it, today))));
+	set(o, "working_days_late", json_integer(due_item_days_late(it,
+	    today)));
+	return o;
+}
+
+/* Lookups the journey has no function for; NULL when absent. */
+static const struct assessment *
+find_assessment(const struct journey *j, int64_t id)
+{
+	for (int i = 0; i < j->n_assessments; i++)
+		if (j->assessments[i].id == id)
+			return &j->assessments[i];
+	return NULL;
+}
+
+static const struct conference *
+find_conference(const struct journey *j, int64_t id)
+{
+	for (int i = 0; i < j->n_conferences; i++)
+		if (j->conferences[i].id == id)
+			return &j->conferences[i];
+	return NULL;
+}
+
+static const struct plan_event *
+find_event(const struct journey *j, int64_t id)
+{
+	for (int i = 0; i < j->n_events; i++)
+		if (j->events[i].id == id)
+			return &j->events[i];
+	return NULL;
+}
+
+/* The whole journey, with the child's open due items. */
+static json_t *
+journey_json(struct req *r, const struct journey *j,
+    const struct store_due *due, int ndue, bool cut)
+{
+	json_t *o = json_object(), *a;
+
+	set(o, "child_id", json_integer(j->child.id));
+	set(o, "la_child_id", jstr(j->child.la_child_id));
+	a = json_array();
+	for (int i = 0; i < j->n_episodes; i++)
+		json_array_append_new(a, episode_json(&j->episodes[i],
+		    &j->referrals[i]));
+	set(o, "episodes", a);
+	a = json_array();
+	for (int i = 0; i < j->n_assessments; i++)
+		json_array_append_new(a, assessment_json(&j->assessments[i]));
+	set(o, "assessments", a);
+	a = json_array();
+	for (int i = 0; i < j->n_strategies; i++)
+		json_array_append_new(a, strategy_json(&j->strategies[i]));
+	set(o, "strategy_discussions", a);
+	a = json_array();
+	for (int i = 0; i < j->n_s47s; i++)
+		json_array_append_new(a, s47_json(&j->s47s[i]));
+	set(o, "s47s", a);
+	a = json_array();
+	for (int i = 0; i < j->n_conferences; i++)
+		json_array_append_new(a, conference_json(r,
+		    &j->conferences[i]));
+	set(o, "conferences", a);
+	a = json_array();
+	for (int i = 0; i < j->n_plans; i++)
+		json_array_append_new(a, plan_json(&j->plans[i]));
+	set(o, "plans", a);
+	a = json_array();
+	for (int i = 0; i < j->n_events; i++)
+		json_array_append_new(a, event_json(&j->events[i]));
+	set(o, "events", a);
+	a = json_array();
+	for (int i = 0; i < ndue; i++)
+		json_array_append_new(a, due_json(&due[i].item, r->today));
+	set(o, "due", a);
+	set(o, "due_truncated", json_boolean(cut));
+	return o;
+}
+
+static void
+get_journey(struct req *r, struct resp *w)
+{
+	int64_t id = web_id(r, 0);
+	struct journey *j = NULL;
+	struct store_due *due = NULL;
+	struct due_filter f;
+	struct hdiag d;
+	int n = 0, total = 0;
+	enum herr e;
+
+	if (!api_authenticate(r, w) || !no_query(r, w) ||
+	    !gate(r, w, id, ACCESS_VIEW, NULL))
+		return;
+	j = journey_new();
+	due = xcalloc(DUE_CHILD_MAX, sizeof(*due));
+	memset(&f, 0, sizeof(f));
+	f.child_id = id;
+	f.until = HDAY_NONE;
+	f.today = r->today;
+	hdiag_clear(&d);
+	if ((e = store_journey_load(r->st, id, j, &d)) != HERR_OK ||
+	    (e = store_due_list(r->st, &f, due, DUE_CHILD_MAX, &n, &total)) !=
+	    HERR_OK) {
+		if (e == HERR_NOTFOUND)
+			not_found(w);
+		else
+			unavailable(w);
+		goto out;
+	}
+	/* Recorded before a byte of the journey is sent. */
+	if (!web_audit(r, AUDIT_VIEW, SUBJECT_CHILD, id, NULL)) {
+		unavailable(w);
+		goto out;
+	}
+	api_json(w, 200, journey_json(r, j, due, n < DUE_CHILD_MAX ? n :
+	    DUE_CHILD_MAX, total > n));
+out:
+	free(due);
+	journey_free(j);
+}
+
+/* ------------------------------------------------------------ /due */
+
+static const struct form_field due_query[] = {
+	{ "team", "Team", false, false, form_valid_int, 20 },
+	{ "worker", "Worker", false, false, form_valid_int, 20 },
+	{ "until", "Due on or before", false, false, form_valid_date, 10 },
+};
+
+struct due_list {
+	struct req *r;
+	json_t *items;
+	int n;
+	bool cut;
+};
+
+static enum herr
+due_list_row(void *arg, const struct store_due *d)
+{
+	struct due_list *l = arg;
+	json_t *o;
+
+	/* Only children the caller may open; a denied one is not counted. */
+	if (web_child_access(l->r, d->item.child_id, ACCESS_VIEW, NULL) ==
+	    ACCESS_DENY)
+		return HERR_OK;
+	if (l->n >= DUE_LIST_MAX) {
+		l->cut = true;
+		return HERR_OK;
+	}
+	o = due_json(&d->item, l->r->today);
+	set(o, "child_id", json_integer(d->item.child_id));
+	set(o, "la_child_id", jstr(d->la_child_id));
+	set(o, "child_name", jtext(d->child_name));
+	set(o, "worker_id", jid(d->worker_id));
+	set(o, "worker_name", d->worker_id > 0 ? jtext(d->worker_name) :
+	    json_null());
+	json_array_append_new(l->items, o);
+	l->n++;
+	return HERR_OK;
+}
+
+/* A whole positive number from a query value that passed form_valid_int;
+ * 0 for none. */
+static int64_t
+query_id(struct req *r, const char *name)
+{
+	const char *v = form_get(&r->query, name);
+	char *end;
+	long long n;
+
+	if (v == NULL || v[0] == '\0')
+		return 0;
+	n = strtoll(v, &end, 10);
+	return *end == '\0' && n > 0 ? (int64_t)n : -1;
+}
+
+static void
+get_due(struct req *r, struct resp *w)
+{
+	struct hdiag diags[API_ERRORS];
+	struct due_filter f;
+	struct due_list l = { r, NULL, 0, false };
+	const char *until = form_get(&r->query, "until");
+	json_t *o, *errors;
+	enum herr e;
+	int nbad = 0;
+
+	if (!api_authenticate(r, w))
+		return;
+	memset(&f, 0, sizeof(f));
+	f.until = HDAY_NONE;
+	f.today = r->today;
+	errors = json_array();
+	if (form_check(&r->query, due_query, NFIELDS(due_query), diags,
+	    API_ERRORS, &nbad) != HERR_OK)
+		for (int i = 0; i < nbad; i++)
+			error_add(errors, diags[i].field, diags[i].msg);
+	if (json_array_size(errors) == 0) {
+		f.team_id = query_id(r, "team");
+		f.worker_id = query_id(r, "worker");
+		if (f.team_id < 0)
+			error_add(errors, "team", "team must be a team's id");
+		if (f.worker_id < 0)
+			error_add(errors, "worker", "worker must be a member "
+			    "of staff's id");
+		if (until != NULL && until[0] != '\0' && hdate_parse(until,
+		    &f.until, "until", NULL) != HERR_OK)
+			error_add(errors, "until", "until must be a date "
+			    "YYYY-MM-DD");
+	}
+	if (json_array_size(errors) > 0) {
+		bad_request(w, "Invalid parameters", errors);
+		return;
+	}
+	json_decref(errors);
+	/* A team the caller is not in is answered as a missing one. */
+	if (f.team_id > 0 && !access_team(&r->who, f.team_id)) {
+		not_found(w);
+		return;
+	}
+	/* Without either, the caller's own children. */
+	if (f.team_id == 0 && f.worker_id == 0)
+		f.worker_id = r->who.staff_id;
+	l.items = json_array();
+	e = access_case_role(r->who.role) ? store_due_each(r->st, &f,
+	    due_list_row, &l) : HERR_OK;
+	if (e != HERR_OK || !web_audit(r, AUDIT_VIEW, f.team_id > 0 ?
+	    SUBJECT_TEAM : SUBJECT_STAFF, f.team_id > 0 ? f.team_id :
+	    f.worker_id, NULL)) {
+		json_decref(l.items);
+		unavailable(w);
+		return;
+	}
+	o = json_object();
+	set(o, "today", jdate(r->today));
+	set(o, "items", l.items);
+	set(o, "count", json_integer(l.n));
+	set(o, "truncated", json_boolean(l.cut));
+	api_json(w, 200, o);
+}
+
+/* ------------------------------------------------------------ steps */
+
+/*
+ * One step recorded through the API: the child of the path (edit access
+ * checked), the body, the problems found with it (400 for shape, 422 for
+ * values), and the child's journey, loaded inside the transaction the
+ * step is written in.
+ */
+struct step {
+	struct req *r;
+	struct resp *w;
+	int64_t child_id;
+	json_t *o;		/* the body */
+	json_t *bad;		/* 400: unknown keys, wrong types in items */
+	const char *bad_title;
+	json_t *errors;		/* 422: values refused */
+	struct journey *j;
+	struct journey_ctx cx;
+	struct store_change ch;
+	struct hdiag d;
+	bool open;		/* a transaction is open */
+};
+
+/*
+ * Authenticate, check edit access to the path's child, read the body and
+ * check its keys.  True to go on; otherwise the request is answered.  s
+ * is always left fit for step_end.
+ */
+static bool
+step_start(struct step *s, struct req *r, struct resp *w,
+    const struct jfield *fields, int n)
+{
+	memset(s, 0, sizeof(*s));
+	s->r = r;
+	s->w = w;
+	s->child_id = web_id(r, 0);
+	s->cx.today = r->today;
+	s->cx.by = r->who.staff_id;
+	s->cx.now = r->now;
+	s->cx.conflict = &s->ch;
+	hdiag_clear(&s->d);
+	if (!api_authenticate(r, w) || !no_query(r, w) ||
+	    !gate(r, w, s->child_id, ACCESS_EDIT, "You cannot change this "
+	    "child's journey"))
+		return false;
+	if ((s->o = body_object(r, w)) == NULL ||
+	    !body_known(w, s->o, fields, n))
+		return false;
+	s->bad = json_array();
+	s->errors = json_array();
+	return true;
+}
+
+static void
+step_end(struct step *s)
+{
+	if (s->open)
+		store_rollback(s->r->st);
+	json_decref(s->o);
+	json_decref(s->bad);
+	json_decref(s->errors);
+	journey_free(s->j);
+}
+
+/* The field a core diag names, as the API names it: a conference's
+ * "child_N.x" is the body's "children[N].x". */
+static void
+api_field(char out[FIELD_MAX], const char *field)
+{
+	const char *p = field + 6;
+	int n = 0;
+
+	if (strncmp(field, "child_", 6) == 0 && *p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9' && n < 1000)
+			n = n * 10 + (*p++ - '0');
+		if (*p == '.') {
+			snprintf(out, FIELD_MAX, "children[%d].%s", n, p + 1);
+			return;
+		}
+	}
+	snprintf(out, FIELD_MAX, "%s", field);
+}
+
+/* Roll back and answer for a status that is not HERR_OK. */
+static void
+step_fail(struct step *s, enum herr x)
+{
+	char field[FIELD_MAX];
+	json_t *e;
+
+	if (s->open) {
+		store_rollback(s->r->st);
+		s->open = false;
+	}
+	switch (x) {
+	case HERR_CONFLICT:
+		conflict(s->w, &s->ch);
+		break;
+	case HERR_NOTFOUND:
+		not_found(s->w);
+		break;
+	case HERR_INVALID:
+	case HERR_RANGE:
+		e = json_array();
+		api_field(field, s->d.field);
+		error_add(e, field, s->d.msg[0] ? s->d.msg : herr_str(x));
+		invalid(s->w, e);
+		break;
+	default:
+		unavailable(s->w);
+		break;
+	}
+}
+
+/* After the values are read: answer 400 or 422 if any was refused; else
+ * begin the transaction and load the child's journey into s->j. */
+static bool
+step_begin(struct step *s)
+{
+	enum herr x;
+
+	if (json_array_size(s->bad) > 0) {
+		bad_request(s->w, s->bad_title ? s->bad_title : "Wrong type",
+		    s->bad);
+		s->bad = NULL;
+		return false;
+	}
+	if (json_array_size(s->errors) > 0) {
+		invalid(s->w, s->errors);
+		s->errors = NULL;
+		return false;
+	}
+	if (!begin(s->w, s->r))
+		return false;
+	s->open = true;
+	s->j = journey_new();
+	if ((x = store_journey_load(s->r->st, s->child_id, s->j, &s->d)) !=
+	    HERR_OK) {
+		step_fail(s, x);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * The write gave x.  When it succeeded: reload the journey (to answer
+ * with the record as stored), append an audit row for each child it
+ * touched and commit; true to answer.  Otherwise roll back and answer.
+ */
+static bool
+step_commit(struct step *s, enum herr x, const int64_t *children, int n)
+{
+	struct audit_row *rows;
+
+	if (x == HERR_OK)
+		x = store_journey_load(s->r->st, s->child_id, s->j, &s->d);
+	if (x != HERR_OK) {
+		step_fail(s, x);
+		return false;
+	}
+	rows = xcalloc((size_t)n, sizeof(*rows));
+	for (int i = 0; i < n; i++)
+		web_audit_row(s->r, &rows[i], AUDIT_EDIT, SUBJECT_CHILD,
+		    children[i], NULL);
+	x = store_audit_append(s->r->st, rows, n);
+	free(rows);
+	if (x == HERR_OK)
+		x = store_commit(s->r->st);
+	if (x != HERR_OK) {
+		step_fail(s, HERR_ENV);
+		return false;
+	}
+	s->open = false;
+	return true;
+}
+
+/* The body's "version" (400 when absent), as put_child takes it. */
+static bool
+step_version(struct step *s, int64_t *out)
+{
+	json_t *v = json_object_get(s->o, "version"), *e;
+
+	if (v != NULL) {
+		*out = (int64_t)json_integer_value(v);
+		return true;
+	}
+	e = json_array();
+	error_add(e, "version", "Send the version of the record you are "
+	    "changing (from GET), so that nobody's changes are overwritten");
+	api_problem(s->w, 400, "Missing version", "Send the version of the "
+	    "record you are changing.", e);
+	return false;
+}
+
+/* prefix + key, the name a problem gives a field. */
+static const char *
+fname(char out[FIELD_MAX], const char *prefix, const char *key)
+{
+	/* Field names are short; one cut short still names the place. */
+	if (snprintf(out, FIELD_MAX, "%s%s", prefix, key) >= FIELD_MAX)
+		out[FIELD_MAX - 1] = '\0';
+	return out;
+}
+
+/* "Enter the date it was held" for a missing value. */
+static void
+missing(struct step *s, const char *field, const char *what)
+{
+	char why[200];
+
+	snprintf(why, sizeof(why), "Enter %s", what);
+	error_add(s->errors, field, why);
+}
+
+/* A date member of o (absent, null or "": HDAY_NONE, a problem when
+ * required). */
+static void
+take_day(struct step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required, hday *out)
+{
+	json_t *v = json_object_get(o, key);
+	const char *str = json_string_value(v);
+	char field[FIELD_MAX];
+
+	fname(field, prefix, key);
+	*out = HDAY_NONE;
+	if (str == NULL || str[0] == '\0') {
+		if (required)
+			missing(s, field, what);
+		return;
+	}
+	take_date(s->errors, out, v, field, what);
+}
+
+/* A code member of o: its number, or -1 (absent, or a problem). */
+static int
+take_code(struct step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required, int (*parse)(const char *),
+    code_fn code, int first, int count)
+{
+	const char *v = member(o, key);
+	char field[FIELD_MAX], why[400];
+	size_t len;
+	int k;
+
+	fname(field, prefix, key);
+	if (v == NULL || v[0] == '\0') {
+		if (required)
+			missing(s, field, what);
+		return -1;
+	}
+	if ((k = parse(v)) >= first && k < count)
+		return k;
+	len = (size_t)snprintf(why, sizeof(why), "%s must be one of", field);
+	for (int i = first; i < count && len < sizeof(why); i++)
+		len += (size_t)snprintf(why + len, sizeof(why) - len, "%s %s",
+		    i == first ? "" : ",", code(i));
+	error_add(s->errors, field, why);
+	return -1;
+}
+
+/* A text member of o into dst (cap bytes; absent or null: ""). */
+static void
+take_str(struct step *s, json_t *o, const char *prefix, const char *key,
+    const char *label, char *dst, size_t cap)
+{
+	const char *v = member(o, key);
+	char field[FIELD_MAX];
+
+	dst[0] = '\0';
+	if (v != NULL)
+		take_text(s->errors, dst, cap, v, fname(field, prefix, key),
+		    label);
+}
+
+/* An id member of o: > 0, or 0 when absent or null (a problem when
+ * required). */
+static int64_t
+take_id(struct step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required)
+{
+	json_t *v = json_object_get(o, key);
+	char field[FIELD_MAX], why[200];
+
+	fname(field, prefix, key);
+	if (v == NULL || json_is_null(v)) {
+		if (required)
+			missing(s, field, what);
+		return 0;
+	}
+	if (json_integer_value(v) > 0)
+		return (int64_t)json_integer_value(v);
+	snprintf(why, sizeof(why), "%s must be a record's id (a whole number "
+	    "from 1)", field);
+	error_add(s->errors, field, why);
+	return 0;
+}
+
+static bool
+take_bool(json_t *o, const char *key)
+{
+	return json_is_true(json_object_get(o, key));
+}
+
+/*
+ * The array member `key` of s->o, each item an object with `fields`;
+ * *n gets its size, capped at max with a problem beyond.  Items of the
+ * wrong shape are problems in s->bad.  NULL when absent.
+ */
+static json_t *
+take_items(struct step *s, const char *key, const struct jfield *fields,
+    int nf, int max, int *n)
+{
+	json_t *a = json_object_get(s->o, key), *it;
+	char prefix[FIELD_MAX], why[160];
+	size_t i;
+
+	*n = 0;
+	if (a == NULL)
+		return NULL;
+	json_array_foreach(a, i, it) {
+		snprintf(prefix, sizeof(prefix), "%s[%zu].", key, i);
+		if (!json_is_object(it)) {
+			snprintf(why, sizeof(why), "'%s[%zu]' must be an "
+			    "object", key, i);
+			error_add(s->bad, key, why);
+			if (s->bad_title == NULL)
+				s->bad_title = "Wrong type";
+			continue;
+		}
+		keys_check(s->bad, prefix, it, fields, nf, &s->bad_title);
+	}
+	if (json_array_size(a) > (size_t)max) {
+		snprintf(why, sizeof(why), "%s may hold at most %d items", key,
+		    max);
+		error_add(s->errors, key, why);
+	}
+	*n = json_array_size(a) > (size_t)max ? max : (int)json_array_size(a);
+	return a;
+}
+
+static const struct jfield person_fields[] = {
+	{ "name", J_STRING },
+	{ "agency", J_STRING_NULL },
+	{ "role", J_STRING_NULL },
+	{ "staff_id", J_INT_NULL },
+};
+
+/* People (strategy participants, core group members) from `key`. */
+static void
+take_people(struct step *s, const char *key, struct journey_person *p,
+    int *np)
+{
+	json_t *a = take_items(s, key, person_fields, NFIELDS(person_fields),
+	    JOURNEY_PEOPLE_MAX, np);
+	char prefix[FIELD_MAX];
+
+	for (int i = 0; a != NULL && i < *np; i++) {
+		json_t *it = json_array_get(a, (size_t)i);
+
+		if (!json_is_object(it))
+			continue;
+		snprintf(prefix, sizeof(prefix), "%s[%d].", key, i);
+		take_str(s, it, prefix, "name", "The name", p[i].name,
+		    sizeof(p[i].name));
+		take_str(s, it, prefix, "agency", "The agency", p[i].agency,
+		    sizeof(p[i].agency));
+		take_str(s, it, prefix, "role", "The role", p[i].role,
+		    sizeof(p[i].role));
+		p[i].staff_id = take_id(s, it, prefix, "staff_id", "", false);
+	}
+}
+
+/* CIN census factor codes from `key` ("factors": ["1C", "4A"]). */
+static void
+take_factors(struct step *s, struct assessment *a)
+{
+	json_t *arr = json_object_get(s->o, "factors"), *v;
+	char field[FIELD_MAX];
+	size_t i;
+
+	a->n_factors = 0;
+	if (arr == NULL)
+		return;
+	json_array_foreach(arr, i, v) {
+		snprintf(field, sizeof(field), "factors[%zu]", i);
+		if (!json_is_string(v)) {
+			error_add(s->bad, field, "Each factor must be a string "
+			    "(a CIN census code such as 1C)");
+			continue;
+		}
+		if (a->n_factors >= JOURNEY_FACTORS_MAX) {
+			error_add(s->errors, "factors", "An assessment has at "
+			    "most 24 factors");
+			break;
+		}
+		take_text(s->errors, a->factors[a->n_factors],
+		    sizeof(a->factors[0]), json_string_value(v), field,
+		    "A factor code");
+		a->n_factors++;
+	}
+}
+
+/* The episode, assessment... of the path that must be this child's; NULL
+ * (answered 404 and rolled back) when it is not. */
+#define OWNED(s, p) ((p) != NULL ? true : (step_fail((s), HERR_NOTFOUND), \
+	false))
+
+/* POST /children/{id}/referrals: a new CIN episode from its referral. */
+static const struct jfield referral_fields[] = {
+	{ "referral_date", J_STRING },
+	{ "referral_source", J_STRING },
+	{ "primary_need", J_STRING_NULL },
+};
+
+static void
+post_referral(struct req *r, struct resp *w)
+{
+	struct cin_episode ep;
+	struct intervals iv;
+	struct step s;
+	enum herr x;
+
+	if (!step_start(&s, r, w, referral_fields, NFIELDS(referral_fields)))
+		goto out;
+	cin_episode_init(&ep);
+	ep.child_id = s.child_id;
+	take_day(&s, s.o, "", "referral_date", "the date of the referral",
+	    true, &ep.referral_date);
+	take_str(&s, s.o, "", "referral_source", "The source of the referral",
+	    ep.referral_source, sizeof(ep.referral_source));
+	take_str(&s, s.o, "", "primary_need", "The primary need code",
+	    ep.primary_need, sizeof(ep.primary_need));
+	if (!step_begin(&s))
+		goto out;
+	x = record_cin_episode_add(r->st, &ep, r->today, &s.d);
+	/* The decision is due from the referral: the child's items now. */
+	if (x == HERR_OK)
+		x = store_intervals_get(r->st, &iv, &s.d);
+	if (x == HERR_OK)
+		x = record_due_refresh(r->st, s.child_id, &iv, &s.d);
+	if (step_commit(&s, x, &s.child_id, 1))
+		api_json(w, 201, episode_json(journey_episode(s.j, ep.id),
+		    journey_referral(s.j, ep.id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/episodes/{id}/decision */
+static const struct jfield decision_fields[] = {
+	{ "version", J_INT },
+	{ "decision", J_STRING },
+	{ "decision_date", J_STRING },
+	{ "contact_date", J_STRING_NULL },
+	{ "reason", J_STRING_NULL },
+};
+
+static void
+post_decision(struct req *r, struct resp *w)
+{
+	const struct referral *stored;
+	struct referral rf;
+	struct step s;
+	int64_t expected;
+	int k;
+
+	memset(&rf, 0, sizeof(rf));
+	if (!step_start(&s, r, w, decision_fields, NFIELDS(decision_fields)) ||
+	    !step_version(&s, &expected))
+		goto out;
+	k = take_code(&s, s.o, "", "decision", "the decision", true,
+	    referral_decision_parse, decision_code, DECISION_NFA,
+	    DECISION__COUNT);
+	take_day(&s, s.o, "", "decision_date", "the date of the decision",
+	    true, &rf.decision_date);
+	take_day(&s, s.o, "", "contact_date", "the date of the contact",
+	    false, &rf.contact_date);
+	take_str(&s, s.o, "", "reason", "The reason for the referral",
+	    rf.reason, sizeof(rf.reason));
+	if (!step_begin(&s) || !OWNED(&s, stored = journey_referral(s.j,
+	    web_id(r, 1))))
+		goto out;
+	/* What is not sent stays as it was. */
+	if (json_object_get(s.o, "contact_date") == NULL)
+		rf.contact_date = stored->contact_date;
+	if (json_object_get(s.o, "reason") == NULL)
+		snprintf(rf.reason, sizeof(rf.reason), "%s", stored->reason);
+	rf.episode_id = stored->episode_id;
+	rf.version = expected;
+	rf.decision = (enum referral_decision)k;
+	if (step_commit(&s, record_referral_decide(r->st, s.child_id, &rf,
+	    expected, &s.cx, &s.d), &s.child_id, 1))
+		api_json(w, 200, episode_json(journey_episode(s.j,
+		    rf.episode_id), journey_referral(s.j, rf.episode_id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/assessments */
+static const struct jfield assessment_fields[] = {
+	{ "episode_id", J_INT },
+	{ "start_date", J_STRING },
+	{ "factors", J_ARRAY },
+};
+
+static void
+post_assessment(struct req *r, struct resp *w)
+{
+	struct assessment a;
+	struct step s;
+
+	memset(&a, 0, sizeof(a));
+	if (!step_start(&s, r, w, assessment_fields,
+	    NFIELDS(assessment_fields)))
+		goto out;
+	a.child_id = s.child_id;
+	a.episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	    true);
+	take_day(&s, s.o, "", "start_date", "the date the assessment started",
+	    true, &a.start_date);
+	take_factors(&s, &a);
+	a.authorised_date = HDAY_NONE;
+	a.due_date = HDAY_NONE;
+	a.outcome = ASSESS_OPEN;
+	if (!step_begin(&s) || !OWNED(&s, journey_episode(s.j, a.episode_id)))
+		goto out;
+	if (step_commit(&s, record_assessment_start(r->st, &a, &s.cx, &s.d),
+	    &s.child_id, 1))
+		api_json(w, 201, assessment_json(find_assessment(s.j, a.id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/assessments/{id}/authorise */
+static const struct jfield authorise_fields[] = {
+	{ "version", J_INT },
+	{ "authorised_date", J_STRING },
+	{ "outcome", J_STRING },
+	{ "factors", J_ARRAY },
+};
+
+static void
+post_authorise(struct req *r, struct resp *w)
+{
+	const struct assessment *stored;
+	struct assessment a, sent;
+	struct step s;
+	int64_t expected;
+	int k;
+
+	memset(&sent, 0, sizeof(sent));
+	if (!step_start(&s, r, w, authorise_fields,
+	    NFIELDS(authorise_fields)) || !step_version(&s, &expected))
+		goto out;
+	take_day(&s, s.o, "", "authorised_date", "the date the assessment "
+	    "was authorised", true, &sent.authorised_date);
+	k = take_code(&s, s.o, "", "outcome", "the outcome", true,
+	    assessment_outcome_parse, aoutcome_code, ASSESS_NFA,
+	    ASSESS__COUNT);
+	take_factors(&s, &sent);
+	if (!step_begin(&s) || !OWNED(&s, stored = find_assessment(s.j,
+	    web_id(r, 1))))
+		goto out;
+	a = *stored;
+	a.authorised_date = sent.authorised_date;
+	a.outcome = (enum assessment_outcome)k;
+	/* Factors not sent: those recorded when it started. */
+	if (json_object_get(s.o, "factors") != NULL) {
+		memcpy(a.factors, sent.factors, sizeof(a.factors));
+		a.n_factors = sent.n_factors;
+	}
+	if (step_commit(&s, record_assessment_authorise(r->st, &a, expected,
+	    &s.cx, &s.d), &s.child_id, 1))
+		api_json(w, 200, assessment_json(find_assessment(s.j, a.id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/strategy-discussions */
+static const struct jfield strategy_fields[] = {
+	{ "episode_id", J_INT },
+	{ "held_date", J_STRING },
+	{ "s47", J_BOOL },
+	{ "note", J_STRING_NULL },
+	{ "people", J_ARRAY },
+};
+
+static void
+post_strategy(struct req *r, struct resp *w)
+{
+	struct strategy *sd = xcalloc(1, sizeof(*sd));
+	struct step s;
+
+	if (!step_start(&s, r, w, strategy_fields, NFIELDS(strategy_fields)))
+		goto out;
+	sd->child_id = s.child_id;
+	sd->episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	    true);
+	take_day(&s, s.o, "", "held_date", "the date of the strategy "
+	    "discussion", true, &sd->held_date);
+	sd->s47 = take_bool(s.o, "s47");
+	take_str(&s, s.o, "", "note", "The note", sd->note, sizeof(sd->note));
+	take_people(&s, "people", sd->people, &sd->n_people);
+	if (!step_begin(&s) || !OWNED(&s, journey_episode(s.j,
+	    sd->episode_id)))
+		goto out;
+	if (step_commit(&s, record_strategy_add(r->st, sd, &s.cx, &s.d),
+	    &s.child_id, 1))
+		api_json(w, 201, strategy_json(journey_strategy(s.j, sd->id)));
+out:
+	step_end(&s);
+	free(sd);
+}
+
+/* POST /children/{id}/s47 */
+static const struct jfield s47_fields[] = {
+	{ "episode_id", J_INT },
+	{ "strategy_id", J_INT },
+	{ "start_date", J_STRING },
+};
+
+static void
+post_s47(struct req *r, struct resp *w)
+{
+	struct s47 e;
+	struct step s;
+
+	memset(&e, 0, sizeof(e));
+	if (!step_start(&s, r, w, s47_fields, NFIELDS(s47_fields)))
+		goto out;
+	e.child_id = s.child_id;
+	e.episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	    true);
+	e.strategy_id = take_id(&s, s.o, "", "strategy_id", "the id of the "
+	    "strategy discussion that began it", true);
+	take_day(&s, s.o, "", "start_date", "the date the enquiry started",
+	    true, &e.start_date);
+	e.outcome = S47_OPEN;
+	e.outcome_date = HDAY_NONE;
+	if (!step_begin(&s) || !OWNED(&s, journey_episode(s.j,
+	    e.episode_id)) || !OWNED(&s, journey_strategy(s.j,
+	    e.strategy_id)))
+		goto out;
+	if (step_commit(&s, record_s47_start(r->st, &e, &s.cx, &s.d),
+	    &s.child_id, 1))
+		api_json(w, 201, s47_json(journey_s47(s.j, e.id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/s47/{id}/outcome */
+static const struct jfield s47_outcome_fields[] = {
+	{ "version", J_INT },
+	{ "outcome", J_STRING },
+	{ "outcome_date", J_STRING },
+};
+
+static void
+post_s47_outcome(struct req *r, struct resp *w)
+{
+	const struct s47 *stored;
+	struct s47 e;
+	struct step s;
+	int64_t expected;
+	hday day = HDAY_NONE;
+	int k;
+
+	if (!step_start(&s, r, w, s47_outcome_fields,
+	    NFIELDS(s47_outcome_fields)) || !step_version(&s, &expected))
+		goto out;
+	k = take_code(&s, s.o, "", "outcome", "the outcome", true,
+	    s47_outcome_parse, soutcome_code, S47_CONFERENCE, S47__COUNT);
+	take_day(&s, s.o, "", "outcome_date", "the date of the outcome", true,
+	    &day);
+	if (!step_begin(&s) || !OWNED(&s, stored = journey_s47(s.j,
+	    web_id(r, 1))))
+		goto out;
+	e = *stored;
+	e.outcome = (enum s47_outcome)k;
+	e.outcome_date = day;
+	if (step_commit(&s, record_s47_outcome(r->st, &e, expected, &s.cx,
+	    &s.d), &s.child_id, 1))
+		api_json(w, 200, s47_json(journey_s47(s.j, e.id)));
+out:
+	step_end(&s);
+}
+
+/* POST /children/{id}/conferences: one conference, every child discussed
+ * at it with their own decision; the caller must be able to change each
+ * child's record, and the path's child must be one of them. */
+static const struct jfield conference_fields[] = {
+	{ "kind", J_STRING },
+	{ "held_date", J_STRING },
+	{ "notified_date", J_STRING_NULL },
+	{ "chair_id", J_INT_NULL },
+	{ "note", J_STRING_NULL },
+	{ "children", J_ARRAY },
+};
+
+static const struct jfield conference_child_fields[] = {
+	{ "child_id", J_INT },
+	{ "s47_id", J_INT_NULL },
+	{ "plan_id", J_INT_NULL },
+	{ "decision", J_STRING },
+	{ "category", J_STRING_NULL },
+	{ "end_reason", J_STRING_NULL },
+	{ "step_down", J_BOOL },
+};
+
+static void
+post_conference(struct req *r, struct resp *w)
+{
+	struct conference *c = xcalloc(1, sizeof(*c));
+	int64_t ids[CONFERENCE_CHILDREN_MAX] = { 0 };
+	char prefix[FIELD_MAX], field[FIELD_MAX];
+	struct step s;
+	json_t *a;
+	bool has_path_child = false;
+	int k;
+
+	if (!step_start(&s, r, w, conference_fields,
+	    NFIELDS(conference_fields)))
+		goto out;
+	k = take_code(&s, s.o, "", "kind", "the kind of conference", true,
+	    conference_kind_parse, ckind_code, CONF_INITIAL, CONF__COUNT);
+	c->kind = k >= 0 ? (enum conference_kind)k : CONF_INITIAL;
+	take_day(&s, s.o, "", "held_date", "the date the conference was held",
+	    true, &c->held_date);
+	take_day(&s, s.o, "", "notified_date", "the date this authority was "
+	    "told of the transfer", false, &c->notified_date);
+	c->chair_id = take_id(&s, s.o, "", "chair_id", "", false);
+	take_str(&s, s.o, "", "note", "The note", c->note, sizeof(c->note));
+	a = take_items(&s, "children", conference_child_fields,
+	    NFIELDS(conference_child_fields), CONFERENCE_CHILDREN_MAX,
+	    &c->n_children);
+	if (a == NULL || c->n_children == 0)
+		missing(&s, "children", "the children discussed, each with "
+		    "the conference's decision for them");
+	for (int i = 0; i < c->n_children; i++) {
+		struct conference_child *cc = &c->children[i];
+		json_t *it = json_array_get(a, (size_t)i);
+
+		if (!json_is_object(it))
+			continue;
+		snprintf(prefix, sizeof(prefix), "children[%d].", i);
+		cc->child_id = take_id(&s, it, prefix, "child_id", "the "
+		    "child's id", true);
+		cc->s47_id = take_id(&s, it, prefix, "s47_id", "", false);
+		cc->plan_id = take_id(&s, it, prefix, "plan_id", "", false);
+		k = take_code(&s, it, prefix, "decision", "the conference's "
+		    "decision for this child", true, conference_decision_parse,
+		    cdecision_code, CDEC_PLAN, CDEC__COUNT);
+		cc->decision = k >= 0 ? (enum conference_decision)k : CDEC_PLAN;
+		k = take_code(&s, it, prefix, "category", "", false,
+		    abuse_category_parse, category_code, ABUSE_NEGLECT,
+		    ABUSE__COUNT);
+		cc->category = k >= 0 ? (enum abuse_category)k : ABUSE_NONE;
+		k = take_code(&s, it, prefix, "end_reason", "", false,
+		    plan_end_reason_parse, endreason_code,
+		    PLANEND_NO_LONGER_AT_RISK, PLANEND__COUNT);
+		cc->end_reason = k >= 0 ? (enum plan_end_reason)k :
+		    PLANEND_NONE;
+		cc->step_down = take_bool(it, "step_down");
+		cc->due_date = HDAY_NONE;
+		ids[i] = cc->child_id;
+		if (cc->child_id == s.child_id)
+			has_path_child = true;
+		for (int m = 0; m < i; m++)
+			if (ids[m] == cc->child_id && cc->child_id > 0)
+				error_add(s.errors, fname(field, prefix,
+				    "child_id"), "Each child is listed once");
+	}
+	if (c->n_children > 0 && !has_path_child && json_array_size(
+	    s.errors) == 0)
+		error_add(s.errors, "children", "List this child among the "
+		    "children discussed");
+	if (json_array_size(s.bad) == 0 && json_array_size(s.errors) == 0)
+		/* Every other child: the same gate as the path's. */
+		for (int i = 0; i < c->n_children; i++)
+			if (ids[i] != s.child_id && !gate(r, w, ids[i],
+			    ACCESS_EDIT, "You cannot change this child's "
+			    "journey"))
+				goto out;
+	if (!step_begin(&s))
+		goto out;
+	if (step_commit(&s, record_conference_add(r->st, c, &s.cx, &s.d), ids,
+	    c->n_children))
+		api_json(w, 201, conference_json(r, find_conference(s.j,
+		    c->id)));
+out:
+	step_end(&s);
+	free(c);
+}
+
+/* POST /children/{id}/plans/{id}/end and /looked-after/{id}/end: a CP
+ * plan (with a reason needing no judgement), a CIN plan, or a
+ * looked-after episode (its REC code); `lac` when the path says which. */
+static const struct jfield end_fields[] = {
+	{ "end_date", J_STRING },
+	{ "reason", J_STRING_NULL },
+};
+
+static void
+plan_end(struct req *r, struct resp *w, bool lac)
+{
+	const struct plan *p;
+	char reason[32];
+	struct step s;
+	hday end = HDAY_NONE;
+	enum herr x;
+	int k = -1;
+
+	if (!step_start(&s, r, w, end_fields, NFIELDS(end_fields)))
+		goto out;
+	take_day(&s, s.o, "", "end_date", "the date it ended", true, &end);
+	take_str(&s, s.o, "", "reason", "The reason", reason, sizeof(reason));
+	if (!step_begin(&s) || !OWNED(&s, p = journey_plan(s.j, web_id(r,
+	    1))) || !OWNED(&s, (!lac || p->kind == PLAN_LAC) ? p : NULL))
+		goto out;
+	switch (p->kind) {
+	case PLAN_CP:
+		k = take_code(&s, s.o, "", "reason", "why the plan ended",
+		    true, plan_end_reason_parse, endreason_code,
+		    PLANEND_NO_LONGER_AT_RISK, PLANEND__COUNT);
+		x = k < 0 ? HERR_INVALID : record_plan_end(r->st, s.child_id,
+		    p->id, end, (enum plan_end_reason)k, &s.cx, &s.d);
+		break;
+	case PLAN_CIN:
+		if (reason[0] != '\0')
+			error_add(s.errors, "reason", "A child in need plan "
+			    "ends without a reason: leave reason out");
+		x = reason[0] != '\0' ? HERR_INVALID : record_cin_plan_end(
+		    r->st, s.child_id, p->id, end, &s.cx, &s.d);
+		break;
+	default:
+		x = record_lac_end(r->st, s.child_id, p->id, end, reason,
+		    &s.cx, &s.d);
+		break;
+	}
+	if (x == HERR_INVALID && json_array_size(s.errors) > 0) {
+		/* The problem was the API's own reading of reason. */
+		store_rollback(r->st);
+		s.open = false;
+		invalid(w, s.errors);
+		s.errors = NULL;
+		goto out;
+	}
+	if (step_commit(&s, x, &s.child_id, 1))
+		api_json(w, 200, plan_json(journey_plan(s.j, web_id(r, 1))));
+out:
+	step_end(&s);
+}
+
+static void
+post_plan_end(struct req *r, struct resp *w)
+{
+	plan_end(r, w, false);
+}
+
+static void
+post_lac_end(struct req *r, struct resp *w)
+{
+	plan_end(r, w, true);
+}
+
+/* POST /children/{id}/plans/{id}/core-group: replace the members. */
+static const struct jfield core_group_fields[] = {
+	{ "version", J_INT },
+	{ "members", J_ARRAY },
+};
+
+static void
+post_core_group(struct req *r, struct resp *w)
+{
+	struct plan *p = xcalloc(1, sizeof(*p));
+	struct journey_person *m = xcalloc(JOURNEY_PEOPLE_MAX, sizeof(*m));
+	const struct plan *stored;
+	struct step s;
+	int64_t expected;
+	int n = 0;
+
+	if (!step_start(&s, r, w, core_group_fields,
+	    NFIELDS(core_group_fields)) || !step_version(&s, &expected))
+		goto out;
+	take_people(&s, "members", m, &n);
+	if (json_object_get(s.o, "members") == NULL)
+		missing(&s, "members", "the core group's members");
+	if (!step_begin(&s) || !OWNED(&s, stored = journey_plan(s.j, web_id(r,
+	    1))))
+		goto out;
+	*p = *stored;
+	memcpy(p->core_group, m, sizeof(p->core_group));
+	p->n_core_group = n;
+	if (step_commit(&s, record_core_group_set(r->st, p, expected, &s.cx,
+	    &s.d), &s.child_id, 1))
+		api_json(w, 200, plan_json(journey_plan(s.j, p->id)));
+out:
+	step_end(&s);
+	free(m);
+	free(p);
+}
+
+/* POST /children/{id}/plans/{id}/events: a visit, core group or review. */
+static const struct jfield event_fields[] = {
+	{ "kind", J_STRING },
+	{ "held_date", J_STRING },
+	{ "seen", J_BOOL },
+	{ "seen_alone", J_BOOL },
+	{ "note", J_STRING_NULL },
+};
+
+static void
+post_event(struct req *r, struct resp *w)
+{
+	struct plan_event *e = xcalloc(1, sizeof(*e));
+	struct step s;
+	int k;
+
+	if (!step_start(&s, r, w, event_fields, NFIELDS(event_fields)))
+		goto out;
+	e->child_id = s.child_id;
+	e->plan_id = web_id(r, 1);
+	k = take_code(&s, s.o, "", "kind", "what was held", true,
+	    event_kind_parse, event_code, EVENT_VISIT, EVENT__COUNT);
+	e->kind = k >= 0 ? (enum event_kind)k : EVENT_VISIT;
+	take_day(&s, s.o, "", "held_date", "the date it was held", true,
+	    &e->held_date);
+	e->seen = take_bool(s.o, "seen");
+	e->seen_alone = take_bool(s.o, "seen_alone");
+	take_str(&s, s.o, "", "note", "The note", e->note, sizeof(e->note));
+	e->due_date = HDAY_NONE;
+	if (!step_begin(&s) || !OWNED(&s, journey_plan(s.j, e->plan_id)))
+		goto out;
+	if (step_commit(&s, record_event_add(r->st, e, &s.cx, &s.d),
+	    &s.child_id, 1))
+		api_json(w, 201, event_json(find_event(s.j, e->id)));
+out:
+	step_end(&s);
+	free(e);
+}
+
+/* POST /children/{id}/cin-plans and /looked-after: a plan starts. */
+static const struct jfield cin_plan_fields[] = {
+	{ "episode_id", J_INT },
+	{ "start_date", J_STRING },
+};
+
+static const struct jfield lac_fields[] = {
+	{ "episode_id", J_INT_NULL },
+	{ "start_date", J_STRING },
+	{ "legal_status", J_STRING },
+	{ "placement", J_STRING },
+	{ "long_term", J_BOOL },
+};
+
+static void
+plan_start(struct req *r, struct resp *w, enum plan_kind kind)
+{
+	struct plan *p = xcalloc(1, sizeof(*p));
+	struct step s;
+	enum herr x;
+
+	if (!step_start(&s, r, w, kind == PLAN_LAC ? lac_fields :
+	    cin_plan_fields, kind == PLAN_LAC ? NFIELDS(lac_fields) :
+	    NFIELDS(cin_plan_fields)))
+		goto out;
+	p->child_id = s.child_id;
+	p->kind = kind;
+	p->end_date = HDAY_NONE;
+	p->episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	    kind != PLAN_LAC);
+	take_day(&s, s.o, "", "start_date", "the date it started", true,
+	    &p->start_date);
+	if (kind == PLAN_LAC) {
+		take_str(&s, s.o, "", "legal_status", "The legal status",
+		    p->legal_status, sizeof(p->legal_status));
+		take_str(&s, s.o, "", "placement", "The placement",
+		    p->placement, sizeof(p->placement));
+		p->long_term = take_bool(s.o, "long_term");
+	}
+	if (!step_begin(&s) || (p->episode_id > 0 && !OWNED(&s,
+	    journey_episode(s.j, p->episode_id))))
+		goto out;
+	x = kind == PLAN_LAC ? record_lac_start(r->st, p, &s.cx, &s.d) :
+	    record_cin_plan_start(r->st, p, &s.cx, &s.d);
+	if (step_commit(&s, x, &s.child_id, 1))
+		api_json(w, 201, plan_json(journey_plan(s.j, p->id)));
+out:
+	step_end(&s);
+	free(p);
+}
+
+static void
+post_cin_plan(struct req *r, struct resp *w)
+{
+	plan_start(r, w, PLAN_CIN);
+}
+
+static void
+post_lac(struct req *r, struct resp *w)
+{
+	plan_start(r, w, PLAN_LAC);
+}
+
+/* POST /children/{id}/episodes/{id}/close */
+static const struct jfield close_fields[] = {
+	{ "closure_date", J_STRING },
+	{ "reason", J_STRING },
+};
+
+static void
+post_episode_close(struct req *r, struct resp *w)
+{
+	const struct cin_episode *ep;
+	char reason[8];
+	struct step s;
+	hday day = HDAY_NONE;
+
+	if (!step_start(&s, r, w, close_fields, NFIELDS(close_fields)))
+		goto out;
+	take_day(&s, s.o, "", "closure_date", "the date the episode closed",
+	    true, &day);
+	take_str(&s, s.o, "", "reason", "The reason for closure", reason,
+	    sizeof(reason));
+	if (reason[0] == '\0' && json_array_size(s.errors) == 0)
+		missing(&s, "reason", "the reason for closure (RC1 to RC9)");
+	if (!step_begin(&s) || !OWNED(&s, ep = journey_episode(s.j,
+	    web_id(r, 1))))
+		goto out;
+	if (step_commit(&s, record_episode_close(r->st, s.child_id, ep->id,
+	    day, reason, &s.cx, &s.d), &s.child_id, 1))
+		api_json(w, 200, episode_json(journey_episode(s.j,
+		    web_id(r, 1)), journey_referral(s.j, web_id(r, 1))));
+out:
+	step_end(&s);
+}
+
 /* ------------------------------------------------------------ routes */
 
 static void
@@ -1358,6 +2961,36 @@ const struct route api_routes[] = {
 	    ROUTE_JSON },
 	{ "GET", "/api/v1/families/{id}", get_family, ROUTE_JSON },
 	{ "GET", "/api/v1/teams/{id}", get_team, ROUTE_JSON },
+	{ "GET", "/api/v1/due", get_due, ROUTE_JSON },
+	{ "GET", "/api/v1/children/{id}/journey", get_journey, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/referrals", post_referral,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/episodes/{id}/decision",
+	    post_decision, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/episodes/{id}/close",
+	    post_episode_close, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/assessments", post_assessment,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/assessments/{id}/authorise",
+	    post_authorise, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/strategy-discussions", post_strategy,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/s47", post_s47, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/s47/{id}/outcome", post_s47_outcome,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/conferences", post_conference,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/plans/{id}/end", post_plan_end,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/plans/{id}/core-group",
+	    post_core_group, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/plans/{id}/events", post_event,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/cin-plans", post_cin_plan,
+	    ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/looked-after", post_lac, ROUTE_JSON },
+	{ "POST", "/api/v1/children/{id}/looked-after/{id}/end", post_lac_end,
+	    ROUTE_JSON },
 	{ "GET", "/api/v1", no_route, ROUTE_JSON },
 	{ NULL, NULL, NULL, 0 },
 };

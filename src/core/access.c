@@ -116,6 +116,17 @@ access_audit_view(const struct principal *p)
 }
 
 bool
+access_team_figures(const struct principal *p, int64_t team_id)
+{
+	if (p == NULL || p->staff_id <= 0)
+		return false;
+	if (p->role == ROLE_ADMINISTRATOR ||
+	    p->role == ROLE_PERFORMANCE_ANALYST)
+		return true;
+	return p->role == ROLE_TEAM_MANAGER && access_team(p, team_id);
+}
+
+bool
 access_create_records(const struct principal *p)
 {
 	return p != NULL && p->staff_id > 0 &&
@@ -238,6 +249,12 @@ access_describe(char *out, size_t cap)
 			put(out, cap, &len, "  no children's records\n");
 		if (access_admin(&p))
 			put(out, cap, &len, "  users, roles and teams: manage\n");
+		if (access_team_figures(&p, 0))
+			put(out, cap, &len, "  every team's timeliness "
+			    "figures\n");
+		else if (p.role == ROLE_TEAM_MANAGER)
+			put(out, cap, &len, "  their own teams' timeliness "
+			    "figures\n");
 		if (access_audit_view(&p))
 			put(out, cap, &len, "  who viewed a record their team "
 			    "may see, and break-glass reviews\n");

@@ -103,6 +103,11 @@ bool access_team(const struct principal *p, int64_t team_id);
  * team managers see who viewed a record. */
 bool access_audit_view(const struct principal *p);
 
+/* A team's figures (how timely its work is): team managers of that team,
+ * performance analysts and administrators.  Figures only: this grants no
+ * route to any child's record. */
+bool access_team_figures(const struct principal *p, int64_t team_id);
+
 /* May create a new child or family record at all (front-door roles). */
 bool access_create_records(const struct principal *p);
 

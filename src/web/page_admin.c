@@ -11,7 +11,12 @@
  * kept, never silently overwriting theirs.  Passwords are checked against
  * the policy (auth_password_check), never shown back, and a new password,
  * a disabled account or a reset second factor ends the user's sessions.
+ *
+ * The authority's local timescales (timescale.h's intervals: visits, core
+ * groups after the first, CIN reviews) are set here too; saving them
+ * recomputes every open due item in the same transaction as its audit row.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +29,7 @@
 #include "store/store_admin.h"
 #include "store/store_auth.h"
 #include "store/store_directory.h"
+#include "store/store_journey.h"
 #include "web/router.h"
 #include "web/ui.h"
 #include "core/banned.h"
@@ -1279,6 +1285,155 @@ post_member_end(struct req *r, struct resp *w)
 		    (long long)t.id);
 }
 
+/* ------------------------------------------------------------ intervals */
+
+/* The form: the four intervals after the token, each with its label. */
+static const struct form_field intervals_form[] = {
+	{ "csrf", "Form token", true, false, NULL, 64 },
+	{ "cp_visit", "Visits to a child on a child protection plan", true,
+	    false, NULL, 40 },
+	{ "core_group", "Core groups after the first", true, false, NULL, 40 },
+	{ "cin_visit", "Visits to a child on a child in need plan", true,
+	    false, NULL, 40 },
+	{ "cin_review", "Child in need plan reviews", true, false, NULL, 40 },
+};
+
+/* One local interval: its field, a hint, where it lives in intervals. */
+struct interval_field {
+	const struct form_field *f;
+	const char *hint;
+	size_t off;
+};
+
+static const struct interval_field interval_fields[] = {
+	{ &intervals_form[1], "How long after the plan starts, and after each "
+	    "visit, the next visit is due",
+	    offsetof(struct intervals, cp_visit) },
+	{ &intervals_form[2], "The first is due within 10 working days of the "
+	    "initial conference; each later one this long after the last",
+	    offsetof(struct intervals, core_group) },
+	{ &intervals_form[3], "How long after the plan starts, and after each "
+	    "visit, the next visit is due",
+	    offsetof(struct intervals, cin_visit) },
+	{ &intervals_form[4], "How long after the plan starts, and after each "
+	    "review, the next review is due",
+	    offsetof(struct intervals, cin_review) },
+};
+#define NINTERVALS NFIELDS(interval_fields)
+
+static const struct form_field intervals_query[] = {
+	{ "saved", "Saved", false, false, NULL, 32 },
+};
+
+static struct interval *
+interval_at(struct intervals *iv, const struct interval_field *f)
+{
+	return (struct interval *)(void *)((char *)iv + f->off);
+}
+
+/* The form, with `iv` written out, or what was sent when e has errors. */
+static void
+intervals_page(struct req *r, struct resp *w, struct intervals *iv,
+    const char *warning, const struct ui_errors *e)
+{
+	static const struct saved_msg saved[] = {
+		{ "intervals", "Local timescales saved" },
+	};
+	struct html *h = &w->body;
+	char buf[32];
+
+	ui_page_start_errors(r, w, "Local timescales", e);
+	ui_heading(h, "Administration", "Local timescales");
+	saved_banner(r, h, saved, NFIELDS(saved));
+	if (warning != NULL)
+		ui_warning(h, warning);
+	ui_para(h, "The statutory timescales (assessments, conferences, the "
+	    "first core group, looked-after reviews and visits) are fixed by "
+	    "law. These four are the authority's own. Give each as a number "
+	    "of working days, days, weeks or months, for example \"10 working "
+	    "days\", \"4 weeks\" or \"3 months\".");
+	ui_inset(h, "Saving changes when every open visit, core group and "
+	    "review falls due. Steps already done keep the due date they were "
+	    "measured against.");
+	ui_form_start(r, h, "/admin/intervals");
+	for (int i = 0; i < (int)NINTERVALS; i++) {
+		const struct interval_field *f = &interval_fields[i];
+		const char *v = e != NULL ? form_get(&r->body, f->f->name) :
+		    interval_format(interval_at(iv, f), buf, sizeof(buf));
+
+		ui_input(h, e, f->f->name, f->f->label, f->hint, v, UI_W_20);
+	}
+	ui_button(h, "Save timescales");
+	ui_form_end(h);
+	ui_page_end(r, w);
+}
+
+static void
+get_intervals(struct req *r, struct resp *w)
+{
+	struct intervals iv;
+	struct hdiag d;
+	enum herr e;
+
+	if (!admin(r, w) || !known(r, w, &r->query, intervals_query,
+	    NFIELDS(intervals_query)))
+		return;
+	hdiag_clear(&d);
+	e = store_intervals_get(r->st, &iv, &d);
+	if (e == HERR_INVALID) {
+		/* A setting written by hand that does not parse: show the
+		 * defaults, and say so, so that saving mends it. */
+		intervals_default(&iv);
+		intervals_page(r, w, &iv, d.msg, NULL);
+		return;
+	}
+	if (e != HERR_OK) {
+		web_unavailable(r, w);
+		return;
+	}
+	intervals_page(r, w, &iv, NULL, NULL);
+}
+
+static void
+post_intervals(struct req *r, struct resp *w)
+{
+	struct hdiag room[DIAGS], d;
+	struct ui_errors e = { room, 0 };
+	const struct form *f = &r->body;
+	struct intervals iv;
+	enum herr err;
+
+	if (!admin(r, w) || !known(r, w, f, intervals_form,
+	    NFIELDS(intervals_form)))
+		return;
+	(void)!form_check(f, intervals_form, NFIELDS(intervals_form), room,
+	    DIAGS, &e.n);
+	intervals_default(&iv);
+	for (int i = 0; i < (int)NINTERVALS; i++) {
+		const struct interval_field *fl = &interval_fields[i];
+
+		if (ui_error_for(&e, fl->f->name) != NULL)
+			continue;
+		hdiag_clear(&d);
+		if (interval_parse(form_get(f, fl->f->name), interval_at(&iv,
+		    fl), fl->f->name, &d) != HERR_OK) {
+			/* The field, whatever interval_parse named. */
+			snprintf(d.field, sizeof(d.field), "%s", fl->f->name);
+			add_diag(&e, room, &d);
+		}
+	}
+	if (e.n > 0) {
+		w->status = 422;
+		intervals_page(r, w, &iv, NULL, &e);
+		return;
+	}
+	if (!web_begin(r, w))
+		return;
+	err = store_intervals_set(r->st, &iv);
+	if (commit_change(r, w, err, SUBJECT_NONE, 0))
+		web_redirect(w, "/admin/intervals?saved=intervals");
+}
+
 const struct route page_admin_routes[] = {
 	{ "GET", "/admin/users", get_users, 0 },
 	{ "GET", "/admin/users/new", get_new_user, 0 },
@@ -1296,5 +1451,7 @@ const struct route page_admin_routes[] = {
 	{ "GET", "/admin/teams/{id}", get_admin_team, 0 },
 	{ "POST", "/admin/teams/{id}/members", post_member, 0 },
 	{ "POST", "/admin/teams/{id}/members/{id}/end", post_member_end, 0 },
+	{ "GET", "/admin/intervals", get_intervals, 0 },
+	{ "POST", "/admin/intervals", post_intervals, 0 },
 	{ NULL, NULL, NULL, 0 },
 };

@@ -2,6 +2,8 @@
  * page_home.c: "My work" and search, the two ways into a child's record.
  *
  * My work lists what the signed-in member of staff is linked to: the
+ * steps of their children's journeys that are overdue or due in the next
+ * 5 working days (for a team manager, their teams' by worker), the
  * children allocated to them (directly, or through a family), the records
  * shared with a partner's agency, and for a team manager the break-glass
  * reviews of their teams.  Search finds children by name, date of birth,
@@ -17,9 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/mem.h"
+#include "core/timescale.h"
 #include "store/store_auth.h"
 #include "store/store_directory.h"
+#include "store/store_journey.h"
 #include "web/router.h"
 #include "web/search.h"
 #include "web/ui.h"
@@ -29,6 +34,8 @@
 
 #define WORK_LIMIT 1000		/* rows of My work looked at */
 #define GLASS_LIMIT 100		/* break-glass rows on My work */
+#define DUE_LIMIT 500		/* due items looked at, per list */
+#define DUE_AHEAD 5		/* working days ahead My work looks */
 
 /* The name of a query field the page does not take, or NULL. */
 static const char *
@@ -105,6 +112,233 @@ child_cell(struct html *h, const struct dir_child *c)
 		ui_tag(h, "Restricted", "red");
 	}
 	html_lit(h, "</td>");
+}
+
+/* ------------------------------------------------------------ due work */
+
+/* Open due items (timescale.h) of one list, those the user may see. */
+struct due_rows {
+	struct store_due *d;	/* heap, DUE_LIMIT */
+	int n;			/* shown */
+	int total;		/* all that matched, before access */
+	int overdue;
+};
+
+/*
+ * The tag saying how an open item stands today: red "Overdue by N
+ * working days", "Due today", or "Due in N working days".  An item falls
+ * due at the end of its due date, so one due at a weekend is still "due
+ * today" on the Friday before.
+ */
+static void
+due_tag(struct html *h, const struct due_item *it, hday today)
+{
+	char text[64];
+	int n = 0;
+
+	if (it->due < today) {
+		n = due_item_days_late(it, today);
+		if (n > 0)
+			snprintf(text, sizeof(text), "Overdue by %d working "
+			    "day%s", n, n == 1 ? "" : "s");
+		else
+			snprintf(text, sizeof(text), "Overdue");
+		ui_tag(h, text, "red");
+		return;
+	}
+	if (calendar_working_days_between(today, it->due, &n) != HERR_OK ||
+	    n <= 0) {
+		ui_tag(h, "Due today", "orange");
+		return;
+	}
+	snprintf(text, sizeof(text), "Due in %d working day%s", n,
+	    n == 1 ? "" : "s");
+	ui_tag(h, text, "blue");
+}
+
+/* Read the items of filter f into l, keeping only the children the user
+ * may open (a denied child is neither shown nor counted). */
+static enum herr
+due_load(struct req *r, const struct due_filter *f, struct due_rows *l)
+{
+	int n = 0;
+	enum herr e;
+
+	l->n = l->overdue = 0;
+	e = store_due_list(r->st, f, l->d, DUE_LIMIT, &n, &l->total);
+	if (e != HERR_OK)
+		return e;
+	for (int i = 0; i < n && i < DUE_LIMIT; i++) {
+		if (web_child_access(r, l->d[i].item.child_id, ACCESS_VIEW,
+		    NULL) == ACCESS_DENY)
+			continue;
+		if (l->d[i].item.due < r->today)
+			l->overdue++;
+		l->d[l->n++] = l->d[i];
+	}
+	return HERR_OK;
+}
+
+/* One table of items, in the store's order (due date, so overdue first);
+ * only worker `worker` when that is not -1. */
+static void
+due_table(struct req *r, struct html *h, const char *caption,
+    const struct due_rows *l, int64_t worker)
+{
+	static const char *const head[] = { "Child", "Step", "Clock started",
+		"Due", "Status" };
+	char href[40], buf[32];
+
+	ui_table_start(h, caption, head, NFIELDS(head));
+	for (int i = 0; i < l->n; i++) {
+		const struct store_due *d = &l->d[i];
+
+		if (worker != -1 && d->worker_id != worker)
+			continue;
+		ui_table_row_start(h);
+		snprintf(href, sizeof(href), "/children/%lld",
+		    (long long)d->item.child_id);
+		ui_table_cell_link(h, href, d->child_name);
+		ui_table_cell(h, due_step_label(d->item.step));
+		ui_table_cell(h, ui_date_long(d->item.from, buf, sizeof(buf)));
+		ui_table_cell(h, ui_date_long(d->item.due, buf, sizeof(buf)));
+		html_lit(h, "<td class=\"govuk-table__cell\">");
+		due_tag(h, &d->item, r->today);
+		html_lit(h, "</td>");
+		ui_table_row_end(h);
+	}
+	ui_table_end(h);
+}
+
+/* "2 overdue and 3 due in the next 5 working days." */
+static void
+due_summary(struct html *h, const struct due_rows *l)
+{
+	int soon = l->n - l->overdue;
+
+	if (l->n == 0) {
+		html_lit(h, "<p class=\"govuk-body\">");
+		html_textf(h, "Nothing is overdue and nothing is due in the "
+		    "next %d working days.", DUE_AHEAD);
+		html_lit(h, "</p>");
+		return;
+	}
+	html_lit(h, "<p class=\"govuk-body\">");
+	if (l->overdue > 0)
+		html_textf(h, "%d overdue", l->overdue);
+	if (l->overdue > 0 && soon > 0)
+		html_lit(h, " and ");
+	if (soon > 0)
+		html_textf(h, "%d due in the next %d working days", soon,
+		    DUE_AHEAD);
+	html_lit(h, ".</p>");
+	if (l->total > DUE_LIMIT)
+		ui_inset(h, "Only the items due soonest are listed: there are "
+		    "more than this page shows.");
+}
+
+/* A team's items, one table per worker (by name), each in due order. */
+static void
+due_by_worker(struct req *r, struct html *h, const struct due_rows *l)
+{
+	int *first = xcalloc((size_t)l->n + 1, sizeof(*first));
+	int nw = 0;
+
+	for (int i = 0; i < l->n; i++) {
+		int k;
+
+		for (k = 0; k < nw; k++)
+			if (l->d[first[k]].worker_id == l->d[i].worker_id)
+				break;
+		if (k < nw)
+			continue;
+		/* Insert in order of name (then id). */
+		for (k = nw; k > 0; k--) {
+			const struct store_due *a = &l->d[first[k - 1]];
+			int c = strcmp(a->worker_name, l->d[i].worker_name);
+
+			if (c < 0 || (c == 0 && a->worker_id <
+			    l->d[i].worker_id))
+				break;
+			first[k] = first[k - 1];
+		}
+		first[k] = i;
+		nw++;
+	}
+	for (int k = 0; k < nw; k++) {
+		const struct store_due *d = &l->d[first[k]];
+		char caption[CASE_STAFF_NAME_MAX + USERNAME_MAX + 8];
+		struct staff st;
+
+		snprintf(caption, sizeof(caption), "%s", d->worker_id > 0 &&
+		    d->worker_name[0] ? d->worker_name : "No allocated worker");
+		/* Two workers of one name: say which is which. */
+		if (d->worker_id > 0 && ((k > 0 && strcmp(d->worker_name,
+		    l->d[first[k - 1]].worker_name) == 0) || (k + 1 < nw &&
+		    strcmp(d->worker_name, l->d[first[k + 1]].worker_name) ==
+		    0)) && store_staff_get(r->st, d->worker_id, &st) == HERR_OK)
+			snprintf(caption, sizeof(caption), "%s (%s)",
+			    d->worker_name, st.username);
+		due_table(r, h, caption, l, d->worker_id);
+	}
+	free(first);
+}
+
+/*
+ * What is overdue or due in the next 5 working days: a worker's own
+ * children, or for a team manager each of their teams' by worker.
+ */
+static enum herr
+due_work(struct req *r, struct html *h)
+{
+	struct due_rows l;
+	struct due_filter f;
+	enum herr e;
+	hday until;
+
+	if ((e = calendar_add_working_days(r->today, DUE_AHEAD, &until)) !=
+	    HERR_OK)
+		return e;
+	memset(&f, 0, sizeof(f));
+	f.until = until;
+	f.today = r->today;
+	memset(&l, 0, sizeof(l));
+	l.d = xcalloc(DUE_LIMIT, sizeof(*l.d));
+	if (r->who.role != ROLE_TEAM_MANAGER) {
+		html_lit(h, "<h2 class=\"govuk-heading-m\">Due and overdue"
+		    "</h2>");
+		f.worker_id = r->who.staff_id;
+		if ((e = due_load(r, &f, &l)) == HERR_OK) {
+			due_summary(h, &l);
+			if (l.n > 0)
+				due_table(r, h, NULL, &l, -1);
+		}
+		free(l.d);
+		return e;
+	}
+	for (int t = 0; t < r->who.n_teams && e == HERR_OK; t++) {
+		struct team team;
+
+		if ((e = store_dir_team_get(r->st, r->who.team_ids[t],
+		    &team)) != HERR_OK)
+			break;
+		html_lit(h, "<h2 class=\"govuk-heading-m\">Due and overdue: ");
+		html_text(h, team.name);
+		html_lit(h, "</h2>");
+		f.team_id = team.id;
+		if ((e = due_load(r, &f, &l)) != HERR_OK)
+			break;
+		due_summary(h, &l);
+		due_by_worker(r, h, &l);
+	}
+	if (e == HERR_OK && r->who.n_teams == 0) {
+		html_lit(h, "<h2 class=\"govuk-heading-m\">Due and overdue"
+		    "</h2>");
+		ui_para(h, "You are not a member of any team at the moment, so "
+		    "there is no team work to show.");
+	}
+	free(l.d);
+	return e;
 }
 
 /* ------------------------------------------------------------ my work */
@@ -243,6 +477,8 @@ get_home(struct req *r, struct resp *w)
 		ui_link(h, "/admin/users", "Users");
 		html_lit(h, "</li><li>");
 		ui_link(h, "/admin/teams", "Teams");
+		html_lit(h, "</li><li>");
+		ui_link(h, "/admin/intervals", "Local timescales");
 		html_lit(h, "</li></ul>");
 		ui_page_end(r, w);
 		return;
@@ -252,7 +488,7 @@ get_home(struct req *r, struct resp *w)
 		ui_para(h, "You work with the service's figures. Your role "
 		    "does not give access to children's records.");
 		html_lit(h, "<ul class=\"govuk-list\"><li>");
-		ui_link(h, "/teams", "Your teams");
+		ui_link(h, "/teams", "Teams and their timeliness");
 		html_lit(h, "</li></ul>");
 		ui_page_end(r, w);
 		return;
@@ -265,11 +501,16 @@ get_home(struct req *r, struct resp *w)
 			ui_para(h, "No records are shared with your agency at "
 			    "the moment.");
 	} else {
-		e = store_dir_my_children(r->st, r->who.staff_id, r->today,
-		    WORK_LIMIT, work_row, &wl);
-		if (e == HERR_OK && wl.shown == 0)
+		e = due_work(r, h);
+		if (e == HERR_OK)
+			e = store_dir_my_children(r->st, r->who.staff_id,
+			    r->today, WORK_LIMIT, work_row, &wl);
+		if (e == HERR_OK && wl.shown == 0) {
+			html_lit(h, "<h2 class=\"govuk-heading-m\">Children "
+			    "allocated to you</h2>");
 			ui_para(h, "No children or families are allocated to "
 			    "you at the moment.");
+		}
 	}
 	if (wl.shown > 0)
 		ui_table_end(h);

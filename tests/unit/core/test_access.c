@@ -257,6 +257,41 @@ test_team_and_audit_pages(void **state)
 	    .exists = true, .allocated = true }, NULL), ACCESS_DENY);
 }
 
+/* The timeliness figures of a team: its managers, analysts and
+ * administrators; not its social workers, not another team's manager. */
+static void
+test_team_figures(void **state)
+{
+	struct principal tm = who(ROLE_TEAM_MANAGER);
+	struct principal nobody;
+
+	(void)state;
+	tm.team_ids[0] = 3;
+	tm.n_teams = 1;
+	assert_true(access_team_figures(&tm, 3));
+	assert_false(access_team_figures(&tm, 4));
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		struct principal p = who((enum staff_role)r);
+
+		p.team_ids[0] = 3;
+		p.n_teams = 1;
+		assert_int_equal(access_team_figures(&p, 3),
+		    r == ROLE_TEAM_MANAGER || r == ROLE_PERFORMANCE_ANALYST ||
+		    r == ROLE_ADMINISTRATOR);
+		assert_int_equal(access_team_figures(&p, 4),
+		    r == ROLE_PERFORMANCE_ANALYST || r == ROLE_ADMINISTRATOR);
+		/* Figures are no route to a child. */
+		if (r == ROLE_PERFORMANCE_ANALYST || r == ROLE_ADMINISTRATOR)
+			assert_int_equal(access_child(&p, ACCESS_VIEW,
+			    &(struct access_facts){ .exists = true,
+			    .team_allocated = true }, NULL), ACCESS_DENY);
+	}
+	memset(&nobody, 0, sizeof(nobody));
+	nobody.role = ROLE_ADMINISTRATOR;
+	assert_false(access_team_figures(&nobody, 3));
+	assert_false(access_team_figures(NULL, 3));
+}
+
 /* Case roles: every role but a partner agency's practitioner, a
  * performance analyst and an administrator (the pages and the API show
  * caseloads and search to these only). */
@@ -289,6 +324,9 @@ test_describe_covers_every_role(void **state)
 	    "  no children's records\n  users, roles and teams: manage"));
 	assert_non_null(strstr(buf, "when shared with their agency: view, "
 	    "print"));
+	assert_non_null(strstr(buf, "Performance analyst "
+	    "(performance_analyst):\n  no children's records\n  every "
+	    "team's timeliness figures\n"));
 	/* A small buffer is cut, never overrun. */
 	{
 		char small[32];
@@ -312,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_admin_and_analyst_see_no_case_content),
 		cmocka_unit_test(test_adult_specialists_note_but_do_not_edit),
 		cmocka_unit_test(test_team_and_audit_pages),
+		cmocka_unit_test(test_team_figures),
 		cmocka_unit_test(test_case_roles),
 		cmocka_unit_test(test_describe_covers_every_role),
 	};
