@@ -713,6 +713,8 @@ source_code(enum chronology_source s)
 		return "allocated";
 	case CHRON_ALLOCATION_ENDED:
 		return "allocation_ended";
+	case CHRON_JOURNEY:
+		return "journey";
 	}
 	return "other";
 }
@@ -725,6 +727,12 @@ chronology_json(const struct chronology_entry *e)
 	set(o, "id", jid(e->id));
 	set(o, "child_id", jid(e->child_id));
 	set(o, "source", json_string(source_code(e->source)));
+	if (e->step != CSTEP_NONE) {
+		set(o, "step", json_string(chronology_step_code(e->step)));
+		set(o, "ref_id", jid(e->ref_id));
+		if (e->ref2_id != 0)
+			set(o, "ref2_id", jid(e->ref2_id));
+	}
 	set(o, "event_date", jdate(e->date));
 	set(o, "category", jstr(e->category));
 	set(o, "summary", jstr(e->summary));
@@ -2319,19 +2327,22 @@ static const struct jfield referral_fields[] = {
 	{ "referral_date", J_STRING },
 	{ "referral_source", J_STRING },
 	{ "primary_need", J_STRING_NULL },
+	{ "contact_date", J_STRING_NULL },
+	{ "reason", J_STRING_NULL },
 };
 
 static void
 post_referral(struct req *r, struct resp *w)
 {
 	struct cin_episode ep;
-	struct intervals iv;
+	struct referral rf;
 	struct step s;
-	enum herr x;
 
 	if (!step_start(&s, r, w, referral_fields, NFIELDS(referral_fields)))
 		goto out;
 	cin_episode_init(&ep);
+	memset(&rf, 0, sizeof(rf));
+	rf.decision_date = HDAY_NONE;
 	ep.child_id = s.child_id;
 	take_day(&s, s.o, "", "referral_date", "the date of the referral",
 	    true, &ep.referral_date);
@@ -2339,15 +2350,14 @@ post_referral(struct req *r, struct resp *w)
 	    ep.referral_source, sizeof(ep.referral_source));
 	take_str(&s, s.o, "", "primary_need", "The primary need code",
 	    ep.primary_need, sizeof(ep.primary_need));
+	take_day(&s, s.o, "", "contact_date", "the date of the contact",
+	    false, &rf.contact_date);
+	take_str(&s, s.o, "", "reason", "The reason for the referral",
+	    rf.reason, sizeof(rf.reason));
 	if (!step_begin(&s))
 		goto out;
-	x = record_cin_episode_add(r->st, &ep, r->today, &s.d);
-	/* The decision is due from the referral: the child's items now. */
-	if (x == HERR_OK)
-		x = store_intervals_get(r->st, &iv, &s.d);
-	if (x == HERR_OK)
-		x = record_due_refresh(r->st, s.child_id, &iv, &s.d);
-	if (step_commit(&s, x, &s.child_id, 1))
+	if (step_commit(&s, record_referral_add(r->st, &ep, &rf, &s.cx, &s.d),
+	    &s.child_id, 1))
 		api_json(w, 201, episode_json(journey_episode(s.j, ep.id),
 		    journey_referral(s.j, ep.id)));
 out:

@@ -169,7 +169,7 @@ jnext(struct jout *o, int64_t child_id, hday date, const char *category,
 	if (date == HDAY_NONE || o->n >= o->cap)
 		return NULL;
 	e = &o->out[o->n++];
-	derived(e, child_id, date, category, CHRON_REFERRAL);
+	derived(e, child_id, date, category, CHRON_JOURNEY);
 	e->step = step;
 	e->ref_id = ref;
 	e->ref2_id = ref2;
@@ -480,6 +480,15 @@ chronology_step_code(enum chronology_step s)
 	return (unsigned)s < CSTEP__COUNT ? codes[s] : "";
 }
 
+/* Derived events of one day, latest first: allocations ending, starting,
+ * an episode closing, then the journey's steps and the referral they
+ * follow (chronology_step orders those among themselves). */
+static int
+rank(enum chronology_source s)
+{
+	return s == CHRON_JOURNEY ? (int)CHRON_REFERRAL : (int)s;
+}
+
 static int
 cmp(const void *pa, const void *pb)
 {
@@ -489,8 +498,8 @@ cmp(const void *pa, const void *pb)
 		return a->date > b->date ? -1 : 1;
 	if (a->recorded_at != b->recorded_at)
 		return a->recorded_at > b->recorded_at ? -1 : 1;
-	if (a->source != b->source)
-		return a->source > b->source ? -1 : 1;
+	if (rank(a->source) != rank(b->source))
+		return rank(a->source) > rank(b->source) ? -1 : 1;
 	if (a->step != b->step)
 		return a->step > b->step ? -1 : 1;
 	if (a->id != b->id)

@@ -31,11 +31,11 @@
 /* Where an entry comes from: a person, or one of the records. */
 enum chronology_source {
 	CHRON_MANUAL,		/* the chronology table */
-	CHRON_REFERRAL,		/* a CIN episode's referral, and the journey's
-				 * steps (`step` says which) */
+	CHRON_REFERRAL,		/* a CIN episode's referral */
 	CHRON_CLOSURE,		/* a CIN episode's closure */
 	CHRON_ALLOCATED,	/* a worker's allocation began */
 	CHRON_ALLOCATION_ENDED,	/* ... and ended */
+	CHRON_JOURNEY,		/* a step of the journey (`step` says which) */
 };
 
 /*

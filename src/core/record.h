@@ -105,6 +105,13 @@ struct journey_ctx {
 	struct store_change *conflict;	/* may be NULL */
 };
 
+/* A new referral: the CIN episode (record_cin_episode_add's rules) with
+ * the contact date (on or before the referral) and reason kept beside it,
+ * and the decision put on the child's due list.  Sets ep->id and
+ * r->episode_id; r's decision must be DECISION_NONE. */
+enum herr record_referral_add(struct store *st, struct cin_episode *ep,
+    struct referral *r, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
 /* Record the referral's decision (with the contact date and reason).  NFA
  * and early help end social care's involvement: the episode is marked a
  * referral with no further action (ReferralNFA) and closed on the decision

@@ -218,6 +218,34 @@ conference_settle(struct journey *j)
 /* ------------------------------------------------------------------ */
 
 enum herr
+record_referral_add(struct store *st, struct cin_episode *ep,
+    struct referral *r, const struct journey_ctx *cx, struct hdiag *diag)
+{
+	char c[HDATE_LEN], f[HDATE_LEN];
+	enum herr e;
+
+	if (r->decision != DECISION_NONE)
+		return hdiag_set(diag, HERR_INVALID, "decision", "",
+		    "Record the referral first, then the decision on it");
+	/* The contact that led to the referral came first (or the same
+	 * day). */
+	if (r->contact_date != HDAY_NONE && ep->referral_date != HDAY_NONE &&
+	    r->contact_date > ep->referral_date)
+		return hdiag_set(diag, HERR_INVALID, "contact_date",
+		    hdate_format(r->contact_date, c), "The date of the first "
+		    "contact %s is after the referral date %s; it must be on "
+		    "or before it", c, hdate_format(ep->referral_date, f));
+	if ((e = record_cin_episode_add(st, ep, cx->today, diag)) != HERR_OK)
+		return e;
+	r->episode_id = ep->id;
+	r->version = ep->version > 0 ? ep->version : 1;
+	if ((e = write_fail(store_referral_update(st, r, r->version, cx->by,
+	    cx->now, NULL), "referral", diag)) != HERR_OK)
+		return e;
+	return record_due_refresh(st, ep->child_id, NULL, diag);
+}
+
+enum herr
 record_referral_decide(struct store *st, int64_t child_id,
     const struct referral *r, int64_t expected,
     const struct journey_ctx *cx, struct hdiag *diag)

@@ -1450,11 +1450,6 @@ referral_parse(struct fp *p)
 	trimmed(rf->reason, sizeof(rf->reason), val(p, "reason"));
 	if (rf->reason[0] == '\0')
 		problem(p, "reason", "Enter why the child was referred");
-	if (rf->contact_date != HDAY_NONE && ep->referral_date != HDAY_NONE &&
-	    rf->contact_date > ep->referral_date)
-		problem(p, "contact_date", "The date of the first contact must "
-		    "be the same as or before the date the referral was "
-		    "received");
 	rf->decision = DECISION_NONE;
 	rf->decision_date = HDAY_NONE;
 	return true;
@@ -1463,26 +1458,8 @@ referral_parse(struct fp *p)
 static enum herr
 referral_save(struct fp *p, const struct journey_ctx *cx, struct hdiag *d)
 {
-	struct cin_episode *ep = &p->u.referral.ep;
-	struct referral *rf = &p->u.referral.ref;
-	struct intervals iv;
-	enum herr x;
-
-	if ((x = record_cin_episode_add(p->r->st, ep, cx->today, d)) !=
-	    HERR_OK)
-		return x;
-	/* The contact date and reason are the referral's, kept on the
-	 * episode until the decision is made (with them). */
-	rf->episode_id = ep->id;
-	rf->version = ep->version > 0 ? ep->version : 1;
-	if ((x = store_referral_update(p->r->st, rf, rf->version, cx->by,
-	    cx->now, NULL)) != HERR_OK)
-		return x;
-	/* The decision is due within 1 working day: put it on the child's
-	 * due list now. */
-	if ((x = store_intervals_get(p->r->st, &iv, d)) != HERR_OK)
-		return x;
-	return record_due_refresh(p->r->st, p->child_id, &iv, d);
+	return record_referral_add(p->r->st, &p->u.referral.ep,
+	    &p->u.referral.ref, cx, d);
 }
 
 static const struct step_form referral_form = {
