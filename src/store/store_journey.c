@@ -1710,8 +1710,10 @@ time_query(struct store *st, enum journey_stmt which, int row,
 
 enum herr
 store_timeliness(struct store *st, int64_t team_id, hday from, hday to,
-    struct timeliness_row out[TIMELINESS_ROWS])
+    hday today, struct timeliness_row out[TIMELINESS_ROWS])
 {
+	/* An open item is overdue only from the day after it was due. */
+	hday overdue_to = to < today - 1 ? to : today - 1;
 	enum journey_stmt done = team_id > 0 ? J_TIME_DONE_TEAM : J_TIME_DONE;
 	enum journey_stmt open = team_id > 0 ? J_TIME_OPEN_TEAM : J_TIME_OPEN;
 	enum herr e;
@@ -1724,7 +1726,7 @@ store_timeliness(struct store *st, int64_t team_id, hday from, hday to,
 		r->first_only = timeliness_rows[i].first_only;
 		if ((e = time_query(st, done, i, team_id, from, to, &r->done,
 		    &r->on_time)) != HERR_OK ||
-		    (e = time_query(st, open, i, team_id, from, to,
+		    (e = time_query(st, open, i, team_id, from, overdue_to,
 		    &r->open_overdue, NULL)) != HERR_OK)
 			return e;
 	}

@@ -130,7 +130,8 @@ enum herr store_due_list(struct store *st, const struct due_filter *f,
 
 /* Timeliness of one step over a period: of the items done with a done
  * date in [from, to], how many were done on or before their due date; and
- * the items still open that fell due in the period. */
+ * the items still open that fell due in the period and are overdue on
+ * `today` (due before it). */
 struct timeliness_row {
 	enum due_step step;
 	int first_only;		/* 1: only seq 1 (first core groups) */
@@ -145,6 +146,7 @@ struct timeliness_row {
  * date. */
 #define TIMELINESS_ROWS 8
 enum herr store_timeliness(struct store *st, int64_t team_id, hday from,
-    hday to, struct timeliness_row out[TIMELINESS_ROWS]) HEARTH_WUR;
+    hday to, hday today, struct timeliness_row out[TIMELINESS_ROWS])
+    HEARTH_WUR;
 
 #endif

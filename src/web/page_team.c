@@ -396,7 +396,7 @@ get_timeliness(struct req *r, struct resp *w)
 		ui_page_end(r, w);
 		return;
 	}
-	if (store_timeliness(r->st, t.id, from, to, rows) != HERR_OK) {
+	if (store_timeliness(r->st, t.id, from, to, r->today, rows) != HERR_OK) {
 		web_unavailable(r, w);
 		return;
 	}

@@ -1078,6 +1078,7 @@ test_timeliness(void **state)
 	    b[TIMELINESS_ROWS];
 	struct due_item ava[9], dan[2], eve[2];
 	hday from = ymd(2024, 4, 1), to = ymd(2024, 6, 30);
+	hday later = ymd(2024, 9, 1);
 	int64_t cp, cin;
 
 	(void)state;
@@ -1118,10 +1119,11 @@ test_timeliness(void **state)
 	assert_int_equal(TX(&w, store_due_replace(w.st, w.c[EVE], eve, 2)),
 	    HERR_OK);
 
-	assert_int_equal(store_timeliness(w.st, 0, from, to, all), HERR_OK);
-	assert_int_equal(store_timeliness(w.st, w.team_a, from, to, a),
+	assert_int_equal(store_timeliness(w.st, 0, from, to, later, all),
 	    HERR_OK);
-	assert_int_equal(store_timeliness(w.st, w.team_b, from, to, b),
+	assert_int_equal(store_timeliness(w.st, w.team_a, from, to, later, a),
+	    HERR_OK);
+	assert_int_equal(store_timeliness(w.st, w.team_b, from, to, later, b),
 	    HERR_OK);
 	/* The documented order. */
 	assert_int_equal(all[0].step, STEP_ASSESSMENT);
@@ -1158,6 +1160,14 @@ test_timeliness(void **state)
 	ROW(b[3], 0, 0, 1);
 	ROW(b[6], 1, 1, 0);
 	ROW(b[4], 0, 0, 0);
+	/* Dan's review, due 2024-06-20 and open, is overdue only from the
+	 * next day, whatever the period. */
+	assert_int_equal(store_timeliness(w.st, 0, from, to, ymd(2024, 6, 20),
+	    all), HERR_OK);
+	ROW(all[3], 0, 0, 0);
+	assert_int_equal(store_timeliness(w.st, 0, from, to, ymd(2024, 6, 21),
+	    all), HERR_OK);
+	ROW(all[3], 0, 0, 1);
 #undef ROW
 	store_close(w.st);
 }
