@@ -114,6 +114,7 @@ fuzz: $(FUZZ_BIN)
 bench: deps all
 	@bench/demo
 	@bench/web
+	@bench/mywork
 
 clean:
 	rm -rf build static

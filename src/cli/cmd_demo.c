@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "store/store_admin.h"
 #include "store/store_auth.h"
+#include "store/store_journey.h"
 #include "core/banned.h"
 
 /* The demo's shared password, and others to fall back on for anyone whose
@@ -112,14 +113,54 @@ pct(int64_t part, int64_t whole)
 	return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
-/* What the authority holds; `as_of` is the end of the 12 months counted.
- * *children (may be NULL) gets the number of children. */
+/* Open due items past their due date, by step (store_due_each). */
+struct overdue {
+	int64_t n, by_step[STEP__COUNT];
+};
+
+static enum herr
+count_overdue(void *arg, const struct store_due *d)
+{
+	struct overdue *o = arg;
+
+	o->n++;
+	if (d->item.step >= 0 && d->item.step < STEP__COUNT)
+		o->by_step[d->item.step]++;
+	return HERR_OK;
+}
+
+/* "N assessment, N icpc, ..." of the steps with any, into buf. */
+static void
+overdue_line(const struct overdue *o, char *buf, size_t cap)
+{
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int s = 0; s < STEP__COUNT && k < cap; s++) {
+		int n;
+
+		if (o->by_step[s] == 0)
+			continue;
+		n = snprintf(buf + k, cap - k, "%s%" PRId64 " %s",
+		    k ? ", " : "", o->by_step[s],
+		    due_step_code((enum due_step)s));
+		if (n < 0)
+			break;
+		k += (size_t)n;
+	}
+}
+
+/* What the authority holds; `as_of` is the end of the 12 months counted
+ * and the day overdue work is counted on.  *children (may be NULL) gets
+ * the number of children. */
 static void
 print_summary(struct store *st, hday as_of, int64_t *children)
 {
 	struct store_referral_counts rc;
 	struct store_counts c;
-	char name[128], pop[32], asof[HDATE_LEN];
+	struct due_filter f;
+	struct overdue od;
+	char name[128], pop[32], asof[HDATE_LEN], line[512];
 	int64_t population = 0;
 
 	if (store_counts(st, &c) != HERR_OK ||
@@ -161,6 +202,51 @@ print_summary(struct store *st, hday as_of, int64_t *children)
 		    population, 10000.0 * (double)rc.referrals /
 		    (double)population, 10000.0 * (double)c.open_episodes /
 		    (double)population);
+	memset(&f, 0, sizeof(f));
+	memset(&od, 0, sizeof(od));
+	f.until = as_of - 1;
+	f.today = as_of;
+	if (store_due_each(st, &f, count_overdue, &od) == HERR_OK) {
+		overdue_line(&od, line, sizeof(line));
+		printf("  overdue now    %" PRId64 " steps past their due "
+		    "date%s%s\n", od.n, od.n ? ": " : "", line);
+	}
+}
+
+/* What the demo recorded of the child protection journey. */
+static void
+print_journey(const struct demo_stats *s)
+{
+	printf("  journey now    %" PRId64 " referrals awaiting a decision, %"
+	    PRId64 " assessments, %" PRId64 " s47 enquiries in progress, %"
+	    PRId64 " children awaiting an initial conference\n",
+	    s->awaiting_decision, s->assessments_open, s->s47s_open,
+	    s->awaiting_icpc);
+	printf("  CP plans       %" PRId64 " open now; %" PRId64 " in all "
+	    "(neglect %.0f%%, emotional %.0f%%, physical %.0f%%, sexual "
+	    "%.0f%%, multiple %.0f%%), %.0f%% repeat plans, %" PRId64
+	    " stepped down to CIN plans\n", s->cp_open, s->cp_plans,
+	    pct(s->cp_category[ABUSE_NEGLECT], s->cp_plans),
+	    pct(s->cp_category[ABUSE_EMOTIONAL], s->cp_plans),
+	    pct(s->cp_category[ABUSE_PHYSICAL], s->cp_plans),
+	    pct(s->cp_category[ABUSE_SEXUAL], s->cp_plans),
+	    pct(s->cp_category[ABUSE_MULTIPLE], s->cp_plans),
+	    pct(s->cp_repeat, s->cp_plans), s->cp_step_down);
+	printf("  other plans    %" PRId64 " CIN plans open now (%" PRId64
+	    " in all), %" PRId64 " children looked after now (%" PRId64
+	    " in all)\n", s->cin_open, s->cin_plans, s->lac_open, s->lac);
+	printf("  steps          %" PRId64 " assessments, %" PRId64
+	    " strategy discussions, %" PRId64 " s47 enquiries (%.0f%% to "
+	    "conference)\n", s->assessments, s->strategies, s->s47s,
+	    pct(s->s47_outcomes[S47_CONFERENCE], s->s47s));
+	printf("  conferences    %" PRId64 " initial and %" PRId64 " review "
+	    "conferences, %" PRId64 " of them for two or more children\n",
+	    s->icpcs, s->rcpcs, s->joint);
+	printf("  meetings       %" PRId64 " visits, %" PRId64 " core groups, %"
+	    PRId64 " CIN reviews, %" PRId64 " looked-after reviews and %"
+	    PRId64 " visits\n", s->events[EVENT_VISIT],
+	    s->events[EVENT_CORE_GROUP], s->events[EVENT_CIN_REVIEW],
+	    s->events[EVENT_LAC_REVIEW], s->events[EVENT_LAC_VISIT]);
 }
 
 static int
@@ -168,6 +254,7 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 {
 	struct demo_options o = { DEMO_CHILDREN_DEFAULT, 1, 0 };
 	struct sign_in sign_ins[ROLE__COUNT];
+	struct demo_stats stats;
 	int n_sign_ins = 0;
 	int64_t children = 0;
 	double secs;
@@ -209,13 +296,14 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 	if ((e = store_open(path, STORE_MIGRATE | STORE_BULK, &st, NULL,
 	    &diag)) != HERR_OK)
 		return cli_fail(e, &diag);
-	if ((e = demo_generate(st, &o, &diag)) != HERR_OK) {
+	if ((e = demo_generate(st, &o, &stats, &diag)) != HERR_OK) {
 		store_close(st);
 		return cli_fail(e, &diag);
 	}
 	secs = seconds_since(&t0);
 	printf("Created the demo authority in %s.\n", path);
 	print_summary(st, o.as_of, &children);
+	print_journey(&stats);
 	printf("  took           %.2f s (%.0f children a second)\n", secs,
 	    secs > 0 ? (double)children / secs : 0.0);
 	if (!cli_opt(cmd, "no-sign-ins")->seen) {
@@ -247,10 +335,15 @@ const struct cli_command cmd_demo = {
 	.description = "Creates the database if needed, then staff in every "
 	    "role, assessment, children in\nneed and Family Safeguarding teams, "
 	    "and children in households with three\nyears of referral history "
-	    "at national rates.  The database must hold no\nchildren or staff "
-	    "yet.  The same seed and --as-of give the same database\n(apart "
-	    "from the salts of the password hashes).\n\nThen one member of "
-	    "staff in each role, someone with work to see where\nthere is "
+	    "at national rates.  Each referral is followed\nthrough the child "
+	    "protection journey: the decision, assessment, strategy\n"
+	    "discussions, section 47 enquiries, conferences, CP and CIN plans "
+	    "with their\nvisits, core groups and reviews, and a few children "
+	    "looked after; on the\ndemo's date children are at every stage and "
+	    "some steps are overdue.  The\ndatabase must hold no children or "
+	    "staff yet.  The same seed and --as-of give\nthe same database "
+	    "(apart from the salts of the password hashes).\n\nThen one member "
+	    "of staff in each role, someone with work to see where\nthere is "
 	    "one, gets a password, printed at the end, so that people can\n"
 	    "sign in; they set up two-factor sign-in the first time.  The "
 	    "passwords\nare public: never put real records in a demo "
@@ -293,8 +386,9 @@ const struct cli_command cmd_status = {
 	.summary = "summarise what the authority's database holds",
 	.usage = "status [--db PATH]",
 	.description = "Counts children, families, staff by role, teams and "
-	    "CIN episodes, and the\nlast 12 months' referrals, re-referrals and "
-	    "rates per 10,000 children.",
+	    "CIN episodes, the\nlast 12 months' referrals, re-referrals and "
+	    "rates per 10,000 children, and\nthe steps of children's journeys "
+	    "now past their due date.",
 	.options = status_opts,
 	.run = run_status,
 };

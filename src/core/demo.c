@@ -4,15 +4,29 @@
  *
  * The shape: the workforce first (agencies, teams whose posts change hands
  * over the three years), then households one at a time: the people, their
- * relationships, a family referral history (referral, assessment, then no
- * further action, early help or a period as a child in need, and perhaps a
- * re-referral), each episode applied to the children it concerned and
- * allocated to a worker who was in post on the day.  Siblings are referred
- * together and share their worker, as in practice.
+ * relationships and a family referral history.  Each referral of the family
+ * is first planned as a whole (plan_episode: every date of its journey,
+ * from the decision through assessment, strategy discussion, section 47,
+ * conferences and plans to closure, stopping wherever the as-of date falls)
+ * and then recorded for the children it concerned (apply_episode): the CIN
+ * episode is created open, each step is recorded in date order through the
+ * record_* journey functions, and the episode is closed at the end.
+ * Siblings are referred together, share their worker, and are discussed at
+ * one conference, as in practice; visits, core groups and reviews are held
+ * on the same days for all of them.
+ *
+ * Rates are national where there is a national figure (DfE Characteristics
+ * of children in need 2023-24: about 14% of referrals reach an initial
+ * conference, four in five within 15 working days; plans by category) and
+ * practice-shaped elsewhere (plans of 3 to 18 months, a review at 3 months
+ * and then within 6, most visits on time).  Near the as-of date a few steps
+ * are left undone after they fell due, so that the authority has overdue
+ * work today as every real one does.
  *
  * Everything is written through core/record.h inside one transaction.  The
  * only randomness is struct rng seeded from the options, and iteration order
- * is fixed, so the same seed and as-of date give the same rows.
+ * is fixed, so the same seed and as-of date give the same rows; the
+ * journey's "now" (updated_at) is the step's own date, never the clock.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -23,11 +37,14 @@
 #include "core/codes.h"
 #include "core/demo.h"
 #include "core/demo_names.h"
+#include "core/journey.h"
 #include "core/mem.h"
 #include "core/record.h"
 #include "core/rng.h"
 #include "core/text.h"
+#include "core/timescale.h"
 #include "store/store.h"
+#include "store/store_journey.h"
 #include "core/banned.h"
 
 #define DEMO_LA_CODE 873	/* the UPN LA code of the demo's schools */
@@ -36,6 +53,11 @@
 #define HOLDERS_MAX 4		/* successive holders of one post */
 #define FAMILY_CHILDREN_MAX 6
 #define FAMILY_EPISODES_MAX 12
+#define REVIEWS_MAX 8		/* review conferences of one CP plan */
+/* How far back a family's history may start: the three-year window, a
+ * year before it, and two more for a troubled family. */
+#define HISTORY_YEARS 7
+#define NEVER INT32_MAX		/* a date later than any: "not (yet)" */
 
 /* National rates the demo follows (DfE Children in need 2023-24). */
 #define RATE_REFERRALS_PER_10K 510.0
@@ -52,19 +74,17 @@ struct post {
 struct dteam {
 	int64_t id;
 	enum team_kind kind;
+	struct post manager;
 	struct post sw[SLOTS_PER_TEAM];
 	int nsw;
 	/* Family Safeguarding adult specialists, by role (0 if none). */
 	int64_t specialist[ROLE__COUNT];
 };
 
-/* One referral of a family, before it is applied to each child. */
-struct fam_episode {
-	hday referral, assessed, closure;	/* HDAY_NONE: not (yet) */
-	bool nfa;
-	const char *source, *need, *reason;
-	int a_team, a_post;	/* assessment team and post */
-	int c_team, c_post;	/* casework team and post (-1 if none) */
+/* A member of staff's name, for strategy discussions and core groups. */
+struct staff_name {
+	int64_t id;
+	char name[JOURNEY_NAME_MAX + 1];
 };
 
 struct gen {
@@ -79,6 +99,18 @@ struct gen {
 	int nteams, cap_teams;
 	int *assessment, nassessment;	/* indexes into teams */
 	int *casework, ncasework;
+	struct staff_name *names;	/* by id, in the order added */
+	int nnames, cap_names;
+	/* Partner practitioners who join strategy discussions. */
+	int64_t *police_staff, *health_staff, *school_staff;
+	int npolice, nhealth, nschool;
+	struct post *chairs;		/* conference chairs' posts */
+	int nchairs;
+	struct intervals iv;		/* the authority's intervals */
+	struct journey *j;		/* scratch: one child's journey */
+	struct demo_stats *stats;
+	/* CP plans by category so far, for plans_by_category. */
+	int64_t category[ABUSE__COUNT], categories;
 };
 
 /* ---------------------------------------------------------------- people */
@@ -186,6 +218,20 @@ add_staff(struct gen *g, enum staff_role role, int64_t agency,
 	if (e != HERR_OK)
 		return e;
 	*id = s.id;
+	if (g->nnames == g->cap_names) {
+		g->cap_names = g->cap_names ? 2 * g->cap_names : 256;
+		g->names = xrealloc(g->names, (size_t)g->cap_names *
+		    sizeof(*g->names));
+	}
+	/* The demo's names fit a participant's; were one not to, the family
+	 * name alone stands (never a name cut inside a character). */
+	g->names[g->nnames].id = s.id;
+	if (snprintf(g->names[g->nnames].name, sizeof(g->names[0].name),
+	    "%s %s", s.given_name, s.family_name) >=
+	    (int)sizeof(g->names[0].name))
+		put(g->names[g->nnames].name, sizeof(g->names[0].name),
+		    s.family_name);
+	g->nnames++;
 	if (team_id)
 		e = store_team_member_add(g->st, team_id, s.id, start, end,
 		    g->diag);
@@ -273,7 +319,6 @@ add_casework_team(struct gen *g, const char *name, enum team_kind kind,
 		ROLE_MENTAL_HEALTH_WORKER, ROLE_SUBSTANCE_MISUSE_WORKER,
 		ROLE_PROBATION_OFFICER,
 	};
-	struct post manager;
 	struct dteam *dt;
 	enum herr e;
 	int ix;
@@ -281,8 +326,8 @@ add_casework_team(struct gen *g, const char *name, enum team_kind kind,
 	if ((e = add_team(g, name, kind, &ix)) != HERR_OK)
 		return e;
 	dt = &g->teams[ix];
-	if ((e = fill_post(g, &manager, ROLE_TEAM_MANAGER, g->la, dt->id)) !=
-	    HERR_OK)
+	if ((e = fill_post(g, &dt->manager, ROLE_TEAM_MANAGER, g->la,
+	    dt->id)) != HERR_OK)
 		return e;
 	dt->nsw = nsw;
 	for (int i = 0; i < nsw; i++)
@@ -312,10 +357,12 @@ add_casework_team(struct gen *g, const char *name, enum team_kind kind,
 	return HERR_OK;
 }
 
-/* A team of `n` people in `role` (plus a manager if `managed`). */
+/* A team of `n` people in `role` (plus a manager if `managed`); their
+ * posts into keep[n] when keep is not NULL. */
 static enum herr
 add_service_team(struct gen *g, const char *name, enum team_kind kind,
-    enum staff_role role, int64_t agency, int n, bool managed)
+    enum staff_role role, int64_t agency, int n, bool managed,
+    struct post *keep)
 {
 	struct post p;
 	enum herr e;
@@ -327,8 +374,8 @@ add_service_team(struct gen *g, const char *name, enum team_kind kind,
 	    g->teams[ix].id)) != HERR_OK)
 		return e;
 	for (int i = 0; i < n; i++)
-		if ((e = fill_post(g, &p, role, agency, g->teams[ix].id)) !=
-		    HERR_OK)
+		if ((e = fill_post(g, keep ? &keep[i] : &p, role, agency,
+		    g->teams[ix].id)) != HERR_OK)
 			return e;
 	return HERR_OK;
 }
@@ -393,34 +440,56 @@ make_workforce(struct gen *g, int64_t children)
 		    SLOTS_PER_TEAM)))
 			return e;
 	}
+	g->nchairs = scaled(children, 350, 2);
+	g->chairs = xcalloc((size_t)g->nchairs, sizeof(*g->chairs));
 	if ((e = add_service_team(g, "Children in Care Team",
 	    TEAM_CHILDREN_IN_CARE, ROLE_SOCIAL_WORKER, g->la,
-	    scaled(children, 400, 2), true)) ||
+	    scaled(children, 400, 2), true, NULL)) ||
 	    (e = add_service_team(g, "Safeguarding and Conference Service",
-	    TEAM_CONFERENCE, ROLE_CP_CHAIR, g->la, scaled(children, 350, 2),
-	    true)) ||
+	    TEAM_CONFERENCE, ROLE_CP_CHAIR, g->la, g->nchairs, true,
+	    g->chairs)) ||
 	    (e = add_service_team(g, "Family Group Conference Service",
 	    TEAM_FGC, ROLE_FGC_COORDINATOR, g->la, scaled(children, 500, 2),
-	    true)) ||
+	    true, NULL)) ||
 	    (e = add_service_team(g, "Performance and Insight",
 	    TEAM_PERFORMANCE, ROLE_PERFORMANCE_ANALYST, g->la,
-	    scaled(children, 5000, 2), false)) ||
+	    scaled(children, 5000, 2), false, NULL)) ||
 	    (e = add_service_team(g, "Business Support", TEAM_OTHER,
-	    ROLE_ADMINISTRATOR, g->la, scaled(children, 5000, 2), false)))
+	    ROLE_ADMINISTRATOR, g->la, scaled(children, 5000, 2), false,
+	    NULL)))
 		return e;
-	/* Partner-agency practitioners belong to their agency, not a team. */
-	struct { int64_t agency; int per; } partners[] = {
-		{ g->police, 600 }, { g->health, 500 }, { g->education, 500 },
-		{ g->womens_aid, 3000 },
+	/* Partner-agency practitioners belong to their agency, not a team;
+	 * police, health and school ones join strategy discussions and core
+	 * groups. */
+	struct {
+		int64_t agency;
+		int per;
+		int64_t **keep;
+		int *n;
+	} partners[] = {
+		{ g->police, 600, &g->police_staff, &g->npolice },
+		{ g->health, 500, &g->health_staff, &g->nhealth },
+		{ g->education, 500, &g->school_staff, &g->nschool },
+		{ g->womens_aid, 3000, NULL, NULL },
 	};
-	for (size_t i = 0; i < sizeof(partners) / sizeof(partners[0]); i++)
-		for (int k = 0; k < scaled(children, partners[i].per, 2); k++) {
-			int64_t id;
+	for (size_t i = 0; i < sizeof(partners) / sizeof(partners[0]); i++) {
+		int n = scaled(children, partners[i].per, 2);
+		int64_t *ids = xcalloc((size_t)n, sizeof(*ids));
 
+		for (int k = 0; k < n; k++)
 			if ((e = add_staff(g, ROLE_PARTNER_PRACTITIONER,
-			    partners[i].agency, 0, HDAY_NONE, HDAY_NONE, &id)))
+			    partners[i].agency, 0, HDAY_NONE, HDAY_NONE,
+			    &ids[k]))) {
+				free(ids);
 				return e;
+			}
+		if (partners[i].keep) {
+			*partners[i].keep = ids;
+			*partners[i].n = n;
+		} else {
+			free(ids);
 		}
+	}
 	return HERR_OK;
 }
 
@@ -435,6 +504,41 @@ static const double source_w[] = { 29, 20, 1, 2, 3, 1, 2, 3, 5, 2, 5, 3, 1,
 static const char *const needs[] = { "N1", "N2", "N3", "N4", "N5", "N6",
     "N7", "N8", "N9", "N0" };
 static const double need_w[] = { 57, 9, 3, 9, 15, 2, 0.3, 3, 1, 0.7 };
+/* What the referrer said, by primary need (same order as needs[]). */
+static const char *const need_reasons[] = {
+	"Concerns that the children are being harmed or neglected at home",
+	"The child's disability: the family need more support",
+	"A parent's illness or disability is affecting the children's care",
+	"The family is in acute stress and struggling to cope",
+	"Domestic abuse and conflict in the home",
+	"The young person's behaviour is putting them at risk",
+	"The family has no money for food or heating",
+	"No adult is looking after the children properly",
+	"Other concerns about the children's welfare",
+	"Reason not recorded by the referrer",
+};
+/* CIN census factors (8897Q) an assessment may find, by primary need; "21"
+ * (no factors) only ever alone (8869). */
+static const char *const factor_pool[][7] = {
+	{ "16A", "17A", "3B", "4B", "2B", "1B", "18C" },
+	{ "5A", "6A", "6B", NULL },
+	{ "4B", "6B", "5B", NULL },
+	{ "4B", "3B", "2B", "20", NULL },
+	{ "3B", "3C", "4B", "2B", "1B", NULL },
+	{ "14A", "10A", "13A", "11A", "2A", NULL },
+	{ "20", NULL },
+	{ "20", "7A", NULL },
+	{ "20", NULL },
+	{ "21", NULL },
+};
+
+/* Categories of abuse of CP plans (DfE 2023-24: neglect about half,
+ * emotional abuse 37%, physical 7%, sexual 4%, multiple 2%). */
+static const double category_share[ABUSE__COUNT] = {
+	[ABUSE_NEGLECT] = 0.50, [ABUSE_EMOTIONAL] = 0.37,
+	[ABUSE_PHYSICAL] = 0.07, [ABUSE_SEXUAL] = 0.04,
+	[ABUSE_MULTIPLE] = 0.02,
+};
 
 /* Which holder of `post` was in post on day d (the last one if later). */
 static int64_t
@@ -485,70 +589,495 @@ allocate_post(struct gen *g, const struct post *p, int64_t child,
 	return HERR_OK;
 }
 
-/* Plan one family referral starting on day r. */
+/*
+ * One referral of a family, planned whole before it is recorded for each
+ * child.  A date is HDAY_NONE when that step does not happen or has not
+ * happened by the as-of date; the journey stops at the first step that has
+ * not, and the episode is then open.
+ */
+struct fam_episode {
+	hday referral;
+	const char *source, *need, *reason_text;
+	int a_team, a_post;		/* assessment team and post */
+	int c_team, c_post;		/* casework team and post */
+	enum referral_decision decision;
+	hday decided;			/* HDAY_NONE: awaiting one */
+	/* The child and family assessment. */
+	hday assess_start, assessed;
+	enum assessment_outcome a_outcome;
+	const char *factors[3];
+	int nfactors;
+	/* Strategy discussion and section 47 enquiry. */
+	hday strategy;
+	bool s47;
+	hday s47_done;
+	enum s47_outcome s47_outcome;
+	/* Conferences and the CP plan. */
+	hday icpc;
+	bool cp;			/* the ICPC made plans */
+	enum abuse_category category;
+	hday rcpc[REVIEWS_MAX];
+	enum abuse_category rcpc_category[REVIEWS_MAX];
+	int nrcpc;
+	hday cp_end;
+	enum plan_end_reason cp_end_reason;
+	bool step_down;
+	/* Child in need plan. */
+	hday cin_start, cin_end;
+	bool cin_auto;	/* started by an s47 outcome or a step-down */
+	/* Looked after (SSDA903). */
+	hday lac_start, lac_end;
+	const char *legal, *placement, *lac_reason;
+	bool long_term;
+	/* Closure. */
+	hday closure;
+	const char *reason;
+	bool closed_by_decision;	/* NFA or early help at the referral */
+};
+
+/* What the family brings to a referral's plan. */
+struct fam_facts {
+	bool disabled;		/* the eldest child's disability */
+	bool troubled;		/* difficulties going back years */
+	bool had_plan;		/* a child protection plan before */
+	bool known;		/* troubled or had_plan: child protection
+				 * comes sooner (repeat plans) */
+	bool lac_ok;		/* one child, old enough for s20 care */
+	hday born_by;		/* the last of the children's births */
+	int nkids;
+};
+
+static bool
+happened(const struct gen *g, hday d)
+{
+	return d != HDAY_NONE && d <= g->as_of;
+}
+
+/* The working day on or before d, but after `after`; the next one if
+ * there is none between. */
+static hday
+wd_back(hday d, hday after)
+{
+	hday w = d;
+
+	while (w > after + 1 && !calendar_is_working_day(w))
+		w--;
+	while (!calendar_is_working_day(w))
+		w++;
+	return w;
+}
+
+static hday
+wd_on_or_after(hday d)
+{
+	while (!calendar_is_working_day(d))
+		d++;
+	return d;
+}
+
+/*
+ * The day a step due on `due` (clock started on `after`) is done: on time
+ * with probability p, up to `early` days before it is due, otherwise 1 to
+ * `late` days after; on a working day.  A step falling due in the four
+ * weeks before the as-of date is left undone now and then (`slip`), so that
+ * the authority has overdue work today.  A result after the as-of date
+ * means not done (yet).
+ */
+static hday
+schedule(struct gen *g, hday after, hday due, double p, int early, int late,
+    double slip)
+{
+	hday d;
+
+	if (rng_chance(&g->rng, p)) {
+		d = due - (hday)rng_range(&g->rng, 0, early);
+		if (d <= after)
+			d = after + 1;
+		d = wd_back(d, after);
+	} else {
+		d = wd_on_or_after(due + (hday)rng_range(&g->rng, 1, late));
+	}
+	if (due < g->as_of && due >= g->as_of - 28 && d <= g->as_of &&
+	    rng_chance(&g->rng, slip))
+		d = g->as_of + 1;
+	return d;
+}
+
+/* Close the planned episode on `end` for `reason`, if that has happened. */
 static void
-plan_episode(struct gen *g, struct fam_episode *fe, hday r, bool disabled)
+plan_close(struct gen *g, struct fam_episode *fe, hday end,
+    const char *reason)
+{
+	if (happened(g, end)) {
+		fe->closure = end;
+		fe->reason = reason;
+	}
+}
+
+/* The category of the next plans: the one furthest behind its national
+ * share, so that even a small demo has every category. */
+static enum abuse_category
+plans_by_category(struct gen *g, int children)
+{
+	enum abuse_category best = ABUSE_NEGLECT;
+	double gap = -1e18;
+
+	for (int c = ABUSE_NONE + 1; c < ABUSE__COUNT; c++) {
+		double d = category_share[c] * (double)(g->categories +
+		    children) - (double)g->category[c];
+
+		if (d > gap) {
+			gap = d;
+			best = (enum abuse_category)c;
+		}
+	}
+	g->category[best] += children;
+	g->categories += children;
+	return best;
+}
+
+static void
+plan_lac(struct gen *g, struct fam_episode *fe, hday start, bool from_cp,
+    int age)
+{
+	/* SSDA903 legal status (LS) and placement (PL). */
+	static const char *const ls_cp[] = { "C1", "V2", "L2", "C2" };
+	static const double ls_cp_w[] = { 45, 35, 10, 10 };
+	static const char *const pl[] = { "U6", "U3", "U4", "U1", "P1", "K2" };
+	static const double pl_young_w[] = { 50, 25, 10, 5, 5, 0 };
+	static const double pl_old_w[] = { 45, 10, 10, 5, 0, 30 };
+	static const char *const rec[] = { "E4A", "E41", "E45", "E11",
+	    "E13" };
+	static const double rec_young_w[] = { 40, 10, 20, 25, 5 };
+	static const double rec_old_w[] = { 55, 10, 20, 0, 15 };
+	static const char *const rec_rc[] = { "RC7", "RC3", "RC4", "RC1",
+	    "RC7" };
+	bool young = age < 10;
+	int k;
+
+	fe->lac_start = start;
+	fe->legal = from_cp ? ls_cp[rng_weighted(&g->rng, ls_cp_w, 4)] : "V2";
+	k = rng_weighted(&g->rng, young ? pl_young_w : pl_old_w, 6);
+	fe->placement = pl[k];
+	fe->long_term = k == 2 || k == 3;	/* U4, U1 */
+	hday end = hdate_add_months(start, (int)rng_range(&g->rng, 6, 48));
+	if (!happened(g, end))
+		return;
+	k = rng_weighted(&g->rng, young ? rec_young_w : rec_old_w, 5);
+	fe->lac_end = end;
+	fe->lac_reason = rec[k];
+	plan_close(g, fe, end, rec_rc[k]);
+}
+
+/* A CIN plan from `start`: for months (a step-down plan for 3 to 9), then
+ * the episode closes; now and then an older child is accommodated (s20). */
+static void
+plan_cin(struct gen *g, struct fam_episode *fe, hday start, bool automatic,
+    bool step_down, const struct fam_facts *ff, int age)
+{
+	static const char *const reasons[] = { "RC7", "RC5", "RC3", "RC4" };
+	static const double reason_w[] = { 88, 6, 3, 3 };
+	int months = step_down ? (int)rng_range(&g->rng, 3, 9) :
+	    (int)rng_range(&g->rng, 3, rng_chance(&g->rng, 0.8) ? 18 : 36);
+	hday end = hdate_add_months(start, months);
+
+	fe->cin_start = start;
+	fe->cin_auto = automatic;
+	end = working(end + (hday)rng_range(&g->rng, 0, 27), end + 40);
+	if (ff->lac_ok && !step_down && rng_chance(&g->rng, 0.06)) {
+		hday lac = wd_on_or_after(start + (hday)rng_range(&g->rng, 30,
+		    180));
+
+		if (lac < end && happened(g, lac)) {
+			fe->cin_end = lac;
+			plan_lac(g, fe, lac, false, age);
+			return;
+		}
+	}
+	if (!happened(g, end))
+		return;
+	fe->cin_end = end;
+	plan_close(g, fe, end, reasons[rng_weighted(&g->rng, reason_w, 4)]);
+}
+
+/*
+ * The CP plan from the ICPC on `icpc`: review conferences within 3 months,
+ * then at most 6 months apart (WT2023), until one ends the plan (rarely the
+ * first), or it ends without a conference because the children came into
+ * care or moved away.
+ */
+static void
+plan_cp(struct gen *g, struct fam_episode *fe, hday icpc,
+    const struct fam_facts *ff, int age)
+{
+	static const double end_at_w[] = { 10, 55, 25, 8, 2 };
+	double u = rng_unit(&g->rng);
+	enum plan_end_reason other = u < 0.1 ? PLANEND_LOOKED_AFTER :
+	    u < 0.13 ? PLANEND_MOVED_LA : PLANEND_NONE;
+	int end_at = 1 + rng_weighted(&g->rng, end_at_w, 5);
+	hday other_end = other ? icpc + (hday)rng_range(&g->rng, 30, 365) :
+	    HDAY_NONE;
+	hday last = icpc;
+	enum abuse_category cat;
+
+	/* Only a child who has been born can be looked after. */
+	if (other == PLANEND_LOOKED_AFTER && other_end < ff->born_by) {
+		other = PLANEND_NONE;
+		other_end = HDAY_NONE;
+	}
+
+	fe->cp = true;
+	fe->category = cat = plans_by_category(g, ff->nkids);
+	for (int k = 0; k < REVIEWS_MAX; k++) {
+		hday due = k == 0 ? hdate_add_months(icpc, 3) :
+		    hdate_add_months(last, 6);
+		hday d = schedule(g, last, due, 0.9, k == 0 ? 20 : 90, 25,
+		    0.25);
+
+		/* A review put off for weeks, now and then. */
+		if (due < g->as_of && due >= g->as_of - 75 && d <= g->as_of &&
+		    rng_chance(&g->rng, 0.3))
+			d = g->as_of + 1;
+
+		if (other_end != HDAY_NONE && other_end <= d) {
+			if (!happened(g, other_end))
+				return;
+			if (other_end <= last)
+				other_end = last + 1;
+			fe->cp_end = other_end;
+			fe->cp_end_reason = other;
+			break;
+		}
+		if (!happened(g, d))
+			return;		/* the plan is open */
+		if (rng_chance(&g->rng, 0.05))
+			cat = cat == ABUSE_NEGLECT ? ABUSE_EMOTIONAL :
+			    ABUSE_NEGLECT;
+		fe->rcpc[fe->nrcpc] = d;
+		fe->rcpc_category[fe->nrcpc++] = cat;
+		last = d;
+		if (other == PLANEND_NONE && (k + 1 == end_at ||
+		    k + 1 == REVIEWS_MAX)) {
+			fe->cp_end = d;
+			fe->cp_end_reason = PLANEND_NO_LONGER_AT_RISK;
+			fe->step_down = rng_chance(&g->rng, 0.6);
+			break;
+		}
+	}
+	if (fe->cp_end == HDAY_NONE)
+		return;
+	switch (fe->cp_end_reason) {
+	case PLANEND_LOOKED_AFTER:
+		plan_lac(g, fe, fe->cp_end, true, age);
+		break;
+	case PLANEND_MOVED_LA:
+		plan_close(g, fe, fe->cp_end, "RC5");
+		break;
+	default:
+		if (fe->step_down)
+			plan_cin(g, fe, fe->cp_end, true, true, ff, age);
+		else
+			plan_close(g, fe, fe->cp_end, "RC7");
+		break;
+	}
+}
+
+/*
+ * From a strategy discussion on `h` (direct: the referral went straight to
+ * one, and the assessment runs alongside the enquiry): the section 47
+ * enquiry, its outcome, and the initial conference (WT2023: within 15
+ * working days of the strategy discussion, about four in five on time).
+ */
+static void
+plan_child_protection(struct gen *g, struct fam_episode *fe, hday h,
+    bool direct, const struct fam_facts *ff, int age)
+{
+	const double outcome_w[S47__COUNT] = { [S47_CONFERENCE] =
+	    ff->known ? 80 : 36, [S47_NFA] = 32, [S47_CIN_PLAN] = 20 };
+	hday done, icpc = HDAY_NONE;
+
+	if (!happened(g, h))
+		return;
+	fe->strategy = h;
+	if (direct)
+		fe->assess_start = h;
+	fe->s47 = rng_chance(&g->rng, ff->known ? 0.95 : 0.85);
+	if (!fe->s47) {
+		done = add_wd(h, (int)rng_range(&g->rng, 1, 10));
+		if (!happened(g, done))
+			return;
+		bool cin = rng_chance(&g->rng, 0.6);
+		if (direct) {
+			fe->assessed = done;
+			fe->a_outcome = cin ? ASSESS_CIN_PLAN : ASSESS_NFA;
+		}
+		if (cin)
+			plan_cin(g, fe, done, false, false, ff, age);
+		else
+			plan_close(g, fe, done, "RC8");
+		return;
+	}
+	enum s47_outcome out = (enum s47_outcome)rng_weighted(&g->rng,
+	    outcome_w, S47__COUNT);
+	if (out == S47_CONFERENCE) {
+		int off = (int)rng_range(&g->rng, 2, 8);
+
+		done = add_wd(h, off);
+		/* WT2023: ICPC within 15 working days of the strategy
+		 * discussion (8675Q). */
+		icpc = add_wd(h, rng_chance(&g->rng, 0.8) ?
+		    (int)rng_range(&g->rng, off + 1 > 8 ? off + 1 : 8, 15) :
+		    (int)rng_range(&g->rng, 16, 30));
+		hday due = add_wd(h, 15);
+		if (due < g->as_of && icpc <= g->as_of &&
+		    icpc >= g->as_of - 28 && rng_chance(&g->rng, 0.4))
+			icpc = g->as_of + 1;	/* not held yet: overdue */
+	} else {
+		done = add_wd(h, (int)rng_range(&g->rng, 10, 40));
+	}
+	if (!happened(g, done))
+		return;
+	fe->s47_done = done;
+	fe->s47_outcome = out;
+	if (direct) {
+		fe->assessed = done;
+		fe->a_outcome = out == S47_CONFERENCE ? ASSESS_STRATEGY :
+		    out == S47_NFA ? ASSESS_NFA : ASSESS_CIN_PLAN;
+	}
+	if (out == S47_NFA) {
+		plan_close(g, fe, done, "RC8");
+		return;
+	}
+	if (out == S47_CIN_PLAN) {
+		plan_cin(g, fe, done, true, false, ff, age);
+		return;
+	}
+	if (!happened(g, icpc))
+		return;			/* awaiting the ICPC */
+	fe->icpc = icpc;
+	if (rng_chance(&g->rng, ff->known ? 0.9 : 0.83)) {
+		plan_cp(g, fe, icpc, ff, age);
+	} else if (rng_chance(&g->rng, 0.6)) {
+		plan_cin(g, fe, icpc, false, false, ff, age);
+	} else {
+		plan_close(g, fe, icpc, "RC7");
+	}
+}
+
+/*
+ * Plan one family referral on day r (a working day).  `age` is the eldest
+ * child's age at the referral.
+ */
+static void
+plan_episode(struct gen *g, struct fam_episode *fe, hday r,
+    const struct fam_facts *ff, int age)
 {
 	double nw[10];
+	int need;
 
 	memset(fe, 0, sizeof(*fe));
 	fe->referral = r;
-	fe->assessed = fe->closure = HDAY_NONE;
-	fe->c_team = fe->c_post = -1;
+	fe->decided = fe->assess_start = fe->assessed = fe->strategy =
+	    fe->s47_done = fe->icpc = fe->cp_end = fe->cin_start =
+	    fe->cin_end = fe->lac_start = fe->lac_end = fe->closure =
+	    HDAY_NONE;
 	fe->source = sources[rng_weighted(&g->rng, source_w, NAMES_N(sources))];
 	memcpy(nw, need_w, sizeof(nw));
-	if (disabled)
+	if (ff->disabled)
 		nw[1] *= 4;	/* child's disability is more often the need */
-	fe->need = needs[rng_weighted(&g->rng, nw, 10)];
+	need = rng_weighted(&g->rng, nw, 10);
+	fe->need = needs[need];
+	fe->reason_text = need_reasons[need];
+	for (int i = 0; i < 7 && factor_pool[need][i]; i++)
+		if (fe->nfactors < 3 && (i == 0 || rng_chance(&g->rng, 0.3)))
+			fe->factors[fe->nfactors++] = factor_pool[need][i];
 	fe->a_team = g->assessment[rng_range(&g->rng, 0, g->nassessment - 1)];
 	fe->a_post = (int)rng_range(&g->rng, 0,
 	    g->teams[fe->a_team].nsw - 1);
-	/* About 7% of referrals lead to no further action. */
-	if (rng_chance(&g->rng, 0.07)) {
-		fe->nfa = true;
-		fe->need = rng_chance(&g->rng, 0.5) ? "" : "N9";
-		fe->closure = r;
-		fe->reason = "RC8";
-		return;
-	}
-	/* Assessments: most within 45 working days, some late. */
-	fe->assessed = add_wd(r, rng_chance(&g->rng, 0.86) ?
-	    (int)rng_range(&g->rng, 8, 45) : (int)rng_range(&g->rng, 46, 75));
-	if (fe->assessed > g->as_of) {
-		fe->assessed = HDAY_NONE;
-		return;
-	}
-	double outcome = rng_unit(&g->rng);
-	if (outcome < 0.33) {
-		fe->closure = fe->assessed;
-		fe->reason = "RC8";
-		return;
-	}
-	if (outcome < 0.42) {
-		fe->closure = fe->assessed;
-		fe->reason = "RC9";
-		return;
-	}
-	/* A child in need: a casework team for months, sometimes years. */
 	fe->c_team = g->casework[rng_range(&g->rng, 0, g->ncasework - 1)];
 	fe->c_post = (int)rng_range(&g->rng, 0, g->teams[fe->c_team].nsw - 1);
-	hday end = hdate_add_months(fe->assessed, (int)rng_range(&g->rng, 3,
-	    rng_chance(&g->rng, 0.8) ? 18 : 36));
-	end = working(end + (hday)rng_range(&g->rng, 0, 27), end + 40);
-	if (end > g->as_of)
+
+	/* The decision, due within 1 working day (WT2023).  About 7% of
+	 * referrals lead to no further action (or early help) at once; a
+	 * family known to child protection goes straight to a strategy
+	 * discussion more often. */
+	double u = rng_unit(&g->rng);
+	fe->decision = u < 0.06 ? DECISION_NFA : u < 0.07 ?
+	    DECISION_EARLY_HELP : rng_chance(&g->rng, ff->known ? 0.6 :
+	    0.12) ? DECISION_STRATEGY : DECISION_ASSESSMENT;
+	u = rng_unit(&g->rng);
+	hday decided = u < 0.85 ? r : add_wd(r, u < 0.97 ? 1 :
+	    (int)rng_range(&g->rng, 2, 4));
+	if (r >= g->as_of - 21 && rng_chance(&g->rng, 0.2))
+		decided = g->as_of + 1;	/* still at the front door */
+	if (!happened(g, decided)) {
+		fe->decision = DECISION_NONE;
 		return;
-	static const char *const reasons[] = { "RC7", "RC5", "RC3", "RC4" };
-	static const double reason_w[] = { 88, 6, 3, 3 };
-	fe->closure = end;
-	fe->reason = reasons[rng_weighted(&g->rng, reason_w, 4)];
+	}
+	fe->decided = decided;
+	if (fe->decision == DECISION_NFA ||
+	    fe->decision == DECISION_EARLY_HELP) {
+		fe->closed_by_decision = true;
+		fe->closure = decided;
+		fe->reason = fe->decision == DECISION_NFA ? "RC8" : "RC9";
+		return;
+	}
+	if (fe->decision == DECISION_STRATEGY) {
+		plan_child_protection(g, fe, rng_chance(&g->rng, 0.7) ?
+		    decided : add_wd(decided, 1), true, ff, age);
+		return;
+	}
+
+	/* The assessment: WT2023, within 45 working days of the referral
+	 * (8670Q); about 83% are (DfE 2023-24). */
+	fe->assess_start = decided;
+	hday done = add_wd(r, rng_chance(&g->rng, 0.83) ?
+	    (int)rng_range(&g->rng, 8, 45) : (int)rng_range(&g->rng, 46, 75));
+	hday due = add_wd(r, 45);
+	if (done <= g->as_of && due < g->as_of && due >= g->as_of - 30 &&
+	    rng_chance(&g->rng, 0.1))
+		done = g->as_of + 1;
+	if (!happened(g, done))
+		return;
+	fe->assessed = done;
+	const double outcome_w[ASSESS__COUNT] = { [ASSESS_NFA] = 30,
+	    [ASSESS_EARLY_HELP] = 9, [ASSESS_STRATEGY] = ff->known ? 60 :
+	    18, [ASSESS_CIN_PLAN] = 41 };
+	fe->a_outcome = (enum assessment_outcome)rng_weighted(&g->rng,
+	    outcome_w, ASSESS__COUNT);
+	switch (fe->a_outcome) {
+	case ASSESS_NFA:
+		plan_close(g, fe, done, "RC8");
+		break;
+	case ASSESS_EARLY_HELP:
+		plan_close(g, fe, done, "RC9");
+		break;
+	case ASSESS_CIN_PLAN:
+		plan_cin(g, fe, done, false, false, ff, age);
+		break;
+	default:
+		plan_child_protection(g, fe, add_wd(done,
+		    (int)rng_range(&g->rng, 0, 3)), false, ff, age);
+		break;
+	}
 }
 
 /* ---------------------------------------------------------------- family */
 
 struct dchild {
 	struct child c;
-	hday earliest;		/* earliest valid referral (8606) */
+	hday earliest;		/* earliest referral a step may follow */
 	int episodes;
+	int cp_plans;		/* CP plans so far (repeat plans) */
+};
+
+/* One household as its referrals are recorded. */
+struct family {
+	struct dchild kids[FAMILY_CHILDREN_MAX];
+	int n;
+	int64_t household;
+	struct adult mother, father;
+	bool has_mother, has_father, father_home;
 };
 
 static void
@@ -621,8 +1150,11 @@ make_child(struct gen *g, struct dchild *dc, const char *family,
 	} else if (!unborn && rng_chance(&g->rng, 0.92)) {
 		disable(c, "NONE");
 	}
+	/* Work with a child may start up to 40 weeks before their birth or
+	 * expected birth (8606). */
 	dc->earliest = dob - 40 * 7 + 1;
 	dc->episodes = 0;
+	dc->cp_plans = 0;
 	return record_child_add(g->st, c, g->as_of, g->diag);
 }
 
@@ -655,57 +1187,683 @@ relate(struct gen *g, int64_t person, int64_t relative, enum relation kind,
 	return record_relationship_add(g->st, &r, g->diag);
 }
 
-/* Record fe for one child and allocate its workers. */
-static enum herr
-apply_episode(struct gen *g, const struct fam_episode *fe,
-    struct dchild *dc)
-{
-	struct cin_episode ep;
-	enum herr e;
-	const struct post *ap = &g->teams[fe->a_team].sw[fe->a_post];
+/* ---------------------------------------------------------- the journey */
 
-	cin_episode_init(&ep);
-	ep.child_id = dc->c.id;
-	ep.referral_date = fe->referral;
-	ep.referral_nfa = fe->nfa;
-	put(ep.referral_source, sizeof(ep.referral_source),
-	    fe->source);
-	put(ep.primary_need, sizeof(ep.primary_need),
-	    fe->need);
-	ep.closure_date = fe->closure;
-	if (fe->reason)
-		put(ep.closure_reason,
-		    sizeof(ep.closure_reason), fe->reason);
-	if ((e = record_cin_episode_add(g->st, &ep, g->as_of, g->diag)) !=
-	    HERR_OK)
+/* One child's records in the referral being applied. */
+struct kid {
+	struct dchild *dc;
+	int64_t episode, episode_version;
+	int64_t assessment, assessment_version;
+	int64_t s47, s47_version;
+	int64_t cp, cin, lac;		/* plans */
+};
+
+/* The recording of one family referral for the children it concerned. */
+struct run {
+	struct gen *g;
+	struct family *f;
+	const struct fam_episode *fe;
+	struct kid k[FAMILY_CHILDREN_MAX];
+	int n;
+	hday handover;		/* to casework (HDAY_NONE: never) */
+	hday casework;		/* the casework worker's first day */
+};
+
+/* The rules' "today" is the as-of date; the step's own date stands for
+ * "now" (09:00 that day), so the same seed gives the same rows. */
+static struct journey_ctx
+ctx_on(const struct gen *g, hday day)
+{
+	struct journey_ctx cx;
+
+	memset(&cx, 0, sizeof(cx));
+	cx.today = g->as_of;
+	cx.by = 0;
+	cx.now = (int64_t)day * 86400 + 9 * 3600;
+	cx.conflict = NULL;
+	return cx;
+}
+
+/* Say which step of which child the rules refused: the demo must never
+ * produce a record the rules refuse, so this is a bug to fix. */
+static enum herr
+refused(struct gen *g, enum herr e, const char *step, const struct kid *k,
+    hday day)
+{
+	char msg[sizeof(g->diag->msg)], b[HDATE_LEN];
+	int n;
+
+	if (e == HERR_OK)
 		return e;
-	dc->episodes++;
-	if (fe->nfa)
+	n = snprintf(msg, sizeof(msg), "demo: %s for child %s on %s: %s",
+	    step, k->dc->c.la_child_id, hdate_format(day, b), g->diag->msg);
+	if (n > 0)
+		memcpy(g->diag->msg, msg, sizeof(msg));
+	return e;
+}
+
+static const char *
+staff_name(const struct gen *g, int64_t id)
+{
+	int lo = 0, hi = g->nnames - 1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (g->names[mid].id == id)
+			return g->names[mid].name;
+		if (g->names[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return "Unknown";
+}
+
+static void
+person_set(struct journey_person *p, const char *name, const char *agency,
+    const char *role, int64_t staff_id)
+{
+	memset(p, 0, sizeof(*p));
+	put(p->name, sizeof(p->name), name);
+	put(p->agency, sizeof(p->agency), agency);
+	put(p->role, sizeof(p->role), role);
+	p->staff_id = staff_id;
+}
+
+static void
+person_staff(const struct gen *g, struct journey_person *p, int64_t id,
+    const char *agency, const char *role)
+{
+	person_set(p, staff_name(g, id), agency, role, id);
+}
+
+/* Age in whole years on `day`; -1 before birth. */
+static int
+kid_age(const struct dchild *dc, hday day)
+{
+	if (dc->c.birth_date == HDAY_NONE || day < dc->c.birth_date)
+		return -1;
+	return hdate_age_years(dc->c.birth_date, day);
+}
+
+/* The youngest and eldest ages of the run's children on `day`. */
+static void
+ages(const struct run *rn, hday day, int *youngest, int *eldest)
+{
+	*youngest = 99;
+	*eldest = -1;
+	for (int i = 0; i < rn->n; i++) {
+		int a = kid_age(rn->k[i].dc, day);
+
+		if (a < *youngest)
+			*youngest = a;
+		if (a > *eldest)
+			*eldest = a;
+	}
+}
+
+/* The child's social worker on `day`. */
+static int64_t
+worker_on(const struct run *rn, hday day)
+{
+	const struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	const struct post *p = rn->casework != HDAY_NONE &&
+	    day >= rn->casework ? &g->teams[fe->c_team].sw[fe->c_post] :
+	    &g->teams[fe->a_team].sw[fe->a_post];
+
+	return holder_on(p, day, NULL);
+}
+
+static const char *const la_name = "Ashdown Vale Council";
+static const char *const police_name = "Ashdown Vale Police";
+static const char *const health_name = "Ashdown Vale NHS Foundation Trust";
+static const char *const school_name = "Ashdown Vale Schools";
+
+/* Health's practitioner for children of these ages. */
+static const char *
+health_role(int youngest)
+{
+	return youngest < 5 ? "Health visitor" : "School nurse";
+}
+
+static int64_t
+one_of(struct gen *g, const int64_t *ids, int n)
+{
+	return ids[rng_range(&g->rng, 0, n - 1)];
+}
+
+/* A conference chair in post on `day`. */
+static int64_t
+chair_on(struct gen *g, hday day)
+{
+	return holder_on(&g->chairs[rng_range(&g->rng, 0, g->nchairs - 1)],
+	    day, NULL);
+}
+
+/* The strategy discussion (WT2023: social care, police and health at
+ * least; the school for a child of school age) and the s47 it began. */
+static enum herr
+record_strategy(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	hday day = fe->strategy;
+	struct journey_ctx cx = ctx_on(g, day);
+	struct strategy s;
+	int youngest, eldest, np = 0;
+	int64_t sw = worker_on(rn, day);
+	int64_t tm = holder_on(&g->teams[fe->a_team].manager, day, NULL);
+	enum herr e;
+
+	ages(rn, day, &youngest, &eldest);
+	memset(&s, 0, sizeof(s));
+	person_staff(g, &s.people[np++], sw, la_name, "Social worker");
+	person_staff(g, &s.people[np++], tm, la_name, "Team manager");
+	person_staff(g, &s.people[np++], one_of(g, g->police_staff,
+	    g->npolice), police_name, "Detective constable, child abuse "
+	    "investigation");
+	person_staff(g, &s.people[np++], one_of(g, g->health_staff,
+	    g->nhealth), health_name, health_role(youngest));
+	if (eldest >= 4)
+		person_staff(g, &s.people[np++], one_of(g, g->school_staff,
+		    g->nschool), school_name, "Designated safeguarding lead");
+	s.n_people = np;
+	s.held_date = day;
+	s.s47 = fe->s47;
+	put(s.note, sizeof(s.note), fe->s47 ? "Reasonable cause to suspect "
+	    "significant harm: section 47 enquiries agreed." : "Threshold for "
+	    "section 47 not met: support as a child in need.");
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+		struct s47 q;
+
+		s.id = 0;
+		s.child_id = k->dc->c.id;
+		s.episode_id = k->episode;
+		if ((e = record_strategy_add(g->st, &s, &cx, g->diag)))
+			return refused(g, e, "strategy discussion", k, day);
+		if (!fe->s47)
+			continue;
+		memset(&q, 0, sizeof(q));
+		q.child_id = k->dc->c.id;
+		q.episode_id = k->episode;
+		q.strategy_id = s.id;
+		q.start_date = day;
+		q.outcome = S47_OPEN;
+		q.outcome_date = HDAY_NONE;
+		if ((e = record_s47_start(g->st, &q, &cx, g->diag)))
+			return refused(g, e, "section 47 enquiry", k, day);
+		k->s47 = q.id;
+		k->s47_version = q.version ? q.version : 1;
+	}
+	return HERR_OK;
+}
+
+static enum herr
+assessment_start(struct run *rn, hday day)
+{
+	struct gen *g = rn->g;
+	struct journey_ctx cx = ctx_on(g, day);
+	struct assessment a;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		memset(&a, 0, sizeof(a));
+		a.child_id = k->dc->c.id;
+		a.episode_id = k->episode;
+		a.start_date = day;
+		a.authorised_date = HDAY_NONE;
+		a.outcome = ASSESS_OPEN;
+		a.due_date = HDAY_NONE;
+		if ((e = record_assessment_start(g->st, &a, &cx, g->diag)))
+			return refused(g, e, "assessment", k, day);
+		k->assessment = a.id;
+		k->assessment_version = a.version ? a.version : 1;
+	}
+	return HERR_OK;
+}
+
+static enum herr
+assessment_authorise(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct journey_ctx cx = ctx_on(g, fe->assessed);
+	struct assessment a;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		memset(&a, 0, sizeof(a));
+		a.id = k->assessment;
+		a.version = k->assessment_version;
+		a.child_id = k->dc->c.id;
+		a.episode_id = k->episode;
+		a.start_date = fe->assess_start;
+		a.authorised_date = fe->assessed;
+		a.outcome = fe->a_outcome;
+		a.due_date = HDAY_NONE;
+		for (int f = 0; f < fe->nfactors; f++)
+			put(a.factors[a.n_factors++], sizeof(a.factors[0]),
+			    fe->factors[f]);
+		if ((e = record_assessment_authorise(g->st, &a,
+		    k->assessment_version, &cx, g->diag)))
+			return refused(g, e, "assessment authorised", k,
+			    fe->assessed);
+	}
+	return HERR_OK;
+}
+
+/* The CIN plan the rules started on the child's behalf (an s47 outcome or
+ * a step-down). */
+static enum herr
+find_cin_plan(struct run *rn, struct kid *k, hday day)
+{
+	struct gen *g = rn->g;
+	const struct plan *p;
+	enum herr e;
+
+	if ((e = store_journey_load(g->st, k->dc->c.id, g->j, g->diag)))
+		return refused(g, e, "loading the journey", k, day);
+	if ((p = journey_open_plan(g->j, PLAN_CIN)) == NULL)
+		return refused(g, hdiag_set(g->diag, HERR_INVALID, "plan", "",
+		    "no CIN plan was started"), "finding the CIN plan", k, day);
+	k->cin = p->id;
+	return HERR_OK;
+}
+
+static enum herr
+s47_outcome(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct journey_ctx cx = ctx_on(g, fe->s47_done);
+	struct s47 q;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		memset(&q, 0, sizeof(q));
+		q.id = k->s47;
+		q.version = k->s47_version;
+		q.child_id = k->dc->c.id;
+		q.episode_id = k->episode;
+		q.start_date = fe->strategy;
+		q.outcome = fe->s47_outcome;
+		q.outcome_date = fe->s47_done;
+		if ((e = record_s47_outcome(g->st, &q, k->s47_version, &cx,
+		    g->diag)))
+			return refused(g, e, "section 47 outcome", k,
+			    fe->s47_done);
+		if (fe->s47_outcome == S47_CIN_PLAN &&
+		    (e = find_cin_plan(rn, k, fe->s47_done)))
+			return e;
+	}
+	return HERR_OK;
+}
+
+/* The core group the ICPC named (WT2023): the social worker, the parents,
+ * health and, for a child of school age, the school. */
+static enum herr
+core_group(struct run *rn, int64_t conference_id)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct family *f = rn->f;
+	hday day = fe->icpc;
+	struct journey_ctx cx = ctx_on(g, day);
+	struct plan p;
+	int youngest, eldest, np = 0;
+	char name[2 * PERSON_NAME_MAX + 2];
+	enum herr e;
+
+	ages(rn, day, &youngest, &eldest);
+	memset(&p, 0, sizeof(p));
+	person_staff(g, &p.core_group[np++], worker_on(rn, add_wd(day, 1)),
+	    la_name, "Lead social worker");
+	if (f->has_mother) {
+		snprintf(name, sizeof(name), "%s %s", f->mother.given_name,
+		    f->mother.family_name);
+		person_set(&p.core_group[np++], name, "", "Mother", 0);
+	}
+	if (f->has_father && f->father_home) {
+		snprintf(name, sizeof(name), "%s %s", f->father.given_name,
+		    f->father.family_name);
+		person_set(&p.core_group[np++], name, "", "Father", 0);
+	}
+	person_staff(g, &p.core_group[np++], one_of(g, g->health_staff,
+	    g->nhealth), health_name, health_role(youngest));
+	if (eldest >= 4)
+		person_staff(g, &p.core_group[np++], one_of(g,
+		    g->school_staff, g->nschool), school_name,
+		    "Designated safeguarding lead");
+	p.n_core_group = np;
+	p.kind = PLAN_CP;
+	p.start_date = day;
+	p.end_date = HDAY_NONE;
+	p.conference_id = conference_id;
+	p.initial_category = p.latest_category = fe->category;
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		p.id = k->cp;
+		p.version = 1;
+		p.child_id = k->dc->c.id;
+		p.episode_id = k->episode;
+		if ((e = record_core_group_set(g->st, &p, 1, &cx, g->diag)))
+			return refused(g, e, "core group members", k, day);
+	}
+	return HERR_OK;
+}
+
+/* A conference for all the run's children (one row, a decision each):
+ * the ICPC, or review `r` of their plans. */
+static enum herr
+conference(struct run *rn, int r)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	bool initial = r < 0;
+	hday day = initial ? fe->icpc : fe->rcpc[r];
+	bool ends = !initial && fe->cp_end == day &&
+	    fe->cp_end_reason == PLANEND_NO_LONGER_AT_RISK;
+	struct journey_ctx cx = ctx_on(g, day);
+	struct conference c;
+	enum herr e;
+
+	memset(&c, 0, sizeof(c));
+	c.kind = initial ? CONF_INITIAL : CONF_REVIEW;
+	c.held_date = day;
+	c.notified_date = HDAY_NONE;
+	c.chair_id = chair_on(g, day);
+	c.n_children = rn->n;
+	for (int i = 0; i < rn->n; i++) {
+		struct conference_child *cc = &c.children[i];
+
+		cc->child_id = rn->k[i].dc->c.id;
+		cc->due_date = HDAY_NONE;
+		if (initial) {
+			cc->s47_id = rn->k[i].s47;
+			cc->decision = fe->cp ? CDEC_PLAN : CDEC_NO_PLAN;
+			cc->category = fe->cp ? fe->category : ABUSE_NONE;
+		} else {
+			cc->plan_id = rn->k[i].cp;
+			cc->decision = ends ? CDEC_END : CDEC_CONTINUE;
+			cc->category = ends ? ABUSE_NONE :
+			    fe->rcpc_category[r];
+			cc->end_reason = ends ? PLANEND_NO_LONGER_AT_RISK :
+			    PLANEND_NONE;
+			cc->step_down = ends && fe->step_down;
+		}
+	}
+	if ((e = record_conference_add(g->st, &c, &cx, g->diag)))
+		return refused(g, e, initial ? "initial conference" :
+		    "review conference", &rn->k[0], day);
+	if (initial) {
+		g->stats->icpcs++;
+		if (!fe->cp)
+			return HERR_OK;
+		for (int i = 0; i < rn->n; i++)
+			rn->k[i].cp = c.children[i].plan_id;
+		return core_group(rn, c.id);
+	}
+	g->stats->rcpcs++;
+	if (rn->n > 1)
+		g->stats->joint++;
+	for (int i = 0; ends && fe->step_down && i < rn->n; i++)
+		if ((e = find_cin_plan(rn, &rn->k[i], day)))
+			return e;
+	return HERR_OK;
+}
+
+/* A visit, core group or review for each child, under the plan of
+ * `kind`.  Visits see most children, and most older ones alone. */
+static enum herr
+event_all(struct run *rn, enum plan_kind kind, enum event_kind ev, hday day)
+{
+	struct gen *g = rn->g;
+	struct journey_ctx cx = ctx_on(g, day);
+	struct plan_event e;
+	enum herr rc;
+
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+		int age = kid_age(k->dc, day);
+
+		memset(&e, 0, sizeof(e));
+		e.child_id = k->dc->c.id;
+		e.plan_id = kind == PLAN_CP ? k->cp : kind == PLAN_CIN ?
+		    k->cin : k->lac;
+		e.kind = ev;
+		e.held_date = day;
+		e.due_date = HDAY_NONE;
+		if (ev == EVENT_VISIT || ev == EVENT_LAC_VISIT) {
+			e.seen = age >= 0 && rng_chance(&g->rng, 0.95);
+			e.seen_alone = e.seen && (age >= 8 ?
+			    rng_chance(&g->rng, 0.8) : age >= 5 &&
+			    rng_chance(&g->rng, 0.2));
+		}
+		if ((rc = record_event_add(g->st, &e, &cx, g->diag)))
+			return refused(g, rc, event_kind_code(ev), k, day);
+		g->stats->events[ev]++;
+	}
+	return HERR_OK;
+}
+
+static hday
+after_interval(const struct interval *iv, hday from)
+{
+	hday out;
+
+	return interval_add(iv, from, &out) == HERR_OK ? out : from + 28;
+}
+
+static hday
+earliest_of(hday a, hday b)
+{
+	return a < b ? a : b;
+}
+
+/*
+ * The CP plan's life: core groups (the first within 10 working days of the
+ * ICPC, WT2023; then at the local interval), visits at the local interval,
+ * the review conferences planned, and its end.
+ */
+static enum herr
+run_cp(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	const struct intervals *iv = &g->iv;
+	hday start = fe->icpc;
+	hday end = fe->cp_end != HDAY_NONE ? fe->cp_end : NEVER;
+	hday due = add_wd(start, 10);
+	hday cg = rng_chance(&g->rng, 0.88) ?
+	    add_wd(start, (int)rng_range(&g->rng, 3, 10)) :
+	    add_wd(start, (int)rng_range(&g->rng, 11, 20));
+	hday v = schedule(g, start, after_interval(&iv->cp_visit, start), 0.85,
+	    3, 10, 0.1);
+	int r = 0;
+	enum herr e;
+
+	if (due < g->as_of && due >= g->as_of - 28 && cg <= g->as_of &&
+	    rng_chance(&g->rng, 0.2))
+		cg = g->as_of + 1;
+	for (;;) {
+		hday rv = r < fe->nrcpc ? fe->rcpc[r] : NEVER;
+		hday ev = earliest_of(cg, v);
+
+		if (rv != NEVER && rv <= ev) {
+			if ((e = conference(rn, r++)))
+				return e;
+			continue;
+		}
+		if (ev >= end || ev > g->as_of)
+			break;
+		if (ev == cg) {
+			if ((e = event_all(rn, PLAN_CP, EVENT_CORE_GROUP, cg)))
+				return e;
+			cg = schedule(g, cg, after_interval(&iv->core_group,
+			    cg), 0.85, 5, 15, 0.1);
+		} else {
+			if ((e = event_all(rn, PLAN_CP, EVENT_VISIT, v)))
+				return e;
+			v = schedule(g, v, after_interval(&iv->cp_visit, v),
+			    0.85, 3, 10, 0.1);
+		}
+	}
+	if (fe->cp_end == HDAY_NONE ||
+	    fe->cp_end_reason == PLANEND_NO_LONGER_AT_RISK)
 		return HERR_OK;
-	/* Assessment team from referral to assessment (or still assessing). */
-	if ((e = allocate_post(g, ap, dc->c.id, 0, fe->referral,
-	    fe->assessed != HDAY_NONE && fe->c_team < 0 ? fe->closure :
-	    fe->assessed)) != HERR_OK)
-		return e;
-	if (fe->c_team < 0)
+	struct journey_ctx cx = ctx_on(g, fe->cp_end);
+	for (int i = 0; i < rn->n; i++)
+		if ((e = record_plan_end(g->st, rn->k[i].dc->c.id,
+		    rn->k[i].cp, fe->cp_end, fe->cp_end_reason, &cx, g->diag)))
+			return refused(g, e, "CP plan end", &rn->k[i],
+			    fe->cp_end);
+	return HERR_OK;
+}
+
+/* A CIN plan's life: visits and reviews at the local intervals. */
+static enum herr
+run_cin(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	const struct intervals *iv = &g->iv;
+	hday start = fe->cin_start;
+	hday end = fe->cin_end != HDAY_NONE ? fe->cin_end : NEVER;
+	struct journey_ctx cx = ctx_on(g, start);
+	struct plan p;
+	enum herr e;
+
+	for (int i = 0; !fe->cin_auto && i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		memset(&p, 0, sizeof(p));
+		p.child_id = k->dc->c.id;
+		p.episode_id = k->episode;
+		p.kind = PLAN_CIN;
+		p.start_date = start;
+		p.end_date = HDAY_NONE;
+		if ((e = record_cin_plan_start(g->st, &p, &cx, g->diag)))
+			return refused(g, e, "CIN plan", k, start);
+		k->cin = p.id;
+	}
+	hday v = schedule(g, start, after_interval(&iv->cin_visit, start),
+	    0.85, 5, 14, 0.1);
+	hday rv = schedule(g, start, after_interval(&iv->cin_review, start),
+	    0.85, 10, 20, 0.1);
+	for (;;) {
+		hday ev = earliest_of(v, rv);
+
+		if (ev >= end || ev > g->as_of)
+			break;
+		if (ev == rv) {
+			if ((e = event_all(rn, PLAN_CIN, EVENT_CIN_REVIEW, rv)))
+				return e;
+			rv = schedule(g, rv, after_interval(&iv->cin_review,
+			    rv), 0.85, 10, 20, 0.1);
+		} else {
+			if ((e = event_all(rn, PLAN_CIN, EVENT_VISIT, v)))
+				return e;
+			v = schedule(g, v, after_interval(&iv->cin_visit, v),
+			    0.85, 5, 14, 0.1);
+		}
+	}
+	if (fe->cin_end == HDAY_NONE)
 		return HERR_OK;
-	return allocate_post(g, &g->teams[fe->c_team].sw[fe->c_post],
-	    dc->c.id, 0, add_wd(fe->assessed, 1), fe->closure);
+	cx = ctx_on(g, fe->cin_end);
+	for (int i = 0; i < rn->n; i++)
+		if ((e = record_cin_plan_end(g->st, rn->k[i].dc->c.id,
+		    rn->k[i].cin, fe->cin_end, &cx, g->diag)))
+			return refused(g, e, "CIN plan end", &rn->k[i],
+			    fe->cin_end);
+	return HERR_OK;
+}
+
+/*
+ * A looked-after episode: reviews within 20 working days, then 3 months,
+ * then every 6 months (CPPCR 2010 reg 33); visits within a week, then
+ * 6-weekly in the first year, then 3-monthly if the placement is meant to
+ * last, else 6-weekly (reg 28).
+ */
+static enum herr
+run_lac(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	hday start = fe->lac_start;
+	hday end = fe->lac_end != HDAY_NONE ? fe->lac_end : NEVER;
+	struct journey_ctx cx = ctx_on(g, start);
+	struct plan p;
+	int reviews = 0;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+
+		memset(&p, 0, sizeof(p));
+		p.child_id = k->dc->c.id;
+		p.episode_id = k->episode;
+		p.kind = PLAN_LAC;
+		p.start_date = start;
+		p.end_date = HDAY_NONE;
+		put(p.legal_status, sizeof(p.legal_status), fe->legal);
+		put(p.placement, sizeof(p.placement), fe->placement);
+		p.long_term = fe->long_term;
+		if ((e = record_lac_start(g->st, &p, &cx, g->diag)))
+			return refused(g, e, "looked-after episode", k, start);
+		k->lac = p.id;
+	}
+	hday v = schedule(g, start, start + 7, 0.85, 5, 10, 0.1);
+	hday rv = schedule(g, start, add_wd(start, 20), 0.85, 5, 20, 0.1);
+	for (;;) {
+		hday ev = earliest_of(v, rv);
+
+		if (ev >= end || ev > g->as_of)
+			break;
+		if (ev == rv) {
+			if ((e = event_all(rn, PLAN_LAC, EVENT_LAC_REVIEW, rv)))
+				return e;
+			reviews++;
+			rv = schedule(g, rv, hdate_add_months(rv, reviews == 1 ?
+			    3 : 6), 0.85, 20, 20, 0.1);
+		} else {
+			if ((e = event_all(rn, PLAN_LAC, EVENT_LAC_VISIT, v)))
+				return e;
+			hday due = v < start + 365 || !fe->long_term ? v + 42 :
+			    hdate_add_months(v, 3);
+			v = schedule(g, v, due, 0.85, 7, 14, 0.1);
+		}
+	}
+	if (fe->lac_end == HDAY_NONE)
+		return HERR_OK;
+	cx = ctx_on(g, fe->lac_end);
+	for (int i = 0; i < rn->n; i++)
+		if ((e = record_lac_end(g->st, rn->k[i].dc->c.id, rn->k[i].lac,
+		    fe->lac_end, fe->lac_reason, &cx, g->diag)))
+			return refused(g, e, "looked-after episode end",
+			    &rn->k[i], fe->lac_end);
+	return HERR_OK;
 }
 
 /* Family Safeguarding: adult specialists work with the whole family. */
 static enum herr
 allocate_specialists(struct gen *g, const struct fam_episode *fe,
-    int64_t household)
+    int64_t household, hday handover)
 {
-	const struct dteam *t;
+	const struct dteam *t = &g->teams[fe->c_team];
 	struct allocation a;
 	enum herr e;
 	bool toxic;
 
-	if (fe->c_team < 0)
-		return HERR_OK;
-	t = &g->teams[fe->c_team];
 	if (t->kind != TEAM_FAMILY_SAFEGUARDING)
 		return HERR_OK;
 	toxic = strcmp(fe->need, "N1") == 0 || strcmp(fe->need, "N4") == 0 ||
@@ -723,14 +1881,217 @@ allocate_specialists(struct gen *g, const struct fam_episode *fe,
 		memset(&a, 0, sizeof(a));
 		a.staff_id = t->specialist[offer[i].role];
 		a.household_id = household;
-		a.start_date = add_wd(fe->assessed, (int)rng_range(&g->rng, 1,
-		    15));
+		a.start_date = add_wd(handover, (int)rng_range(&g->rng, 1, 15));
 		a.end_date = fe->closure;
 		if (a.end_date != HDAY_NONE && a.end_date < a.start_date)
 			a.start_date = a.end_date;
+		if (a.start_date > g->as_of)
+			continue;
 		if ((e = record_allocation_add(g->st, &a, g->diag)) != HERR_OK)
 			return e;
 	}
+	return HERR_OK;
+}
+
+/* The social workers: the assessment team's from the referral until the
+ * case moves to a casework team (a plan or a conference), then the
+ * casework team's until the episode closes. */
+static enum herr
+allocate_workers(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	hday h = HDAY_NONE;
+	enum herr e;
+
+	if (happened(g, fe->cin_start))
+		h = fe->cin_start;
+	if (fe->cp && (h == HDAY_NONE || fe->icpc < h))
+		h = fe->icpc;
+	if (happened(g, fe->lac_start) && (h == HDAY_NONE || fe->lac_start < h))
+		h = fe->lac_start;
+	rn->handover = h;
+	rn->casework = h != HDAY_NONE ? add_wd(h, 1) : HDAY_NONE;
+	if (rn->casework != HDAY_NONE && (rn->casework > g->as_of ||
+	    (fe->closure != HDAY_NONE && rn->casework > fe->closure)))
+		rn->casework = HDAY_NONE;
+	for (int i = 0; i < rn->n; i++) {
+		int64_t child = rn->k[i].dc->c.id;
+
+		if ((e = allocate_post(g, &g->teams[fe->a_team].sw[fe->a_post],
+		    child, 0, fe->referral, rn->casework != HDAY_NONE ? h :
+		    fe->closure)))
+			return e;
+		if (rn->casework != HDAY_NONE && (e = allocate_post(g,
+		    &g->teams[fe->c_team].sw[fe->c_post], child, 0,
+		    rn->casework, fe->closure)))
+			return e;
+	}
+	if (rn->casework == HDAY_NONE)
+		return HERR_OK;
+	return allocate_specialists(g, fe, rn->f->household, h);
+}
+
+static void
+count(struct run *rn)
+{
+	const struct fam_episode *fe = rn->fe;
+	struct demo_stats *s = rn->g->stats;
+	const struct gen *g = rn->g;
+	int64_t n = rn->n;
+
+	if (fe->decided == HDAY_NONE)
+		s->awaiting_decision += n;
+	if (happened(g, fe->assess_start)) {
+		s->assessments += n;
+		if (fe->assessed == HDAY_NONE)
+			s->assessments_open += n;
+	}
+	if (happened(g, fe->strategy)) {
+		s->strategies += n;
+		if (fe->s47) {
+			s->s47s += n;
+			if (fe->s47_done == HDAY_NONE)
+				s->s47s_open += n;
+			else
+				s->s47_outcomes[fe->s47_outcome] += n;
+		}
+	}
+	if (fe->s47_done != HDAY_NONE && fe->s47_outcome == S47_CONFERENCE &&
+	    fe->icpc == HDAY_NONE)
+		s->awaiting_icpc += n;
+	if (fe->icpc != HDAY_NONE && n > 1)
+		s->joint++;
+	if (fe->cp) {
+		s->cp_plans += n;
+		s->cp_category[fe->category] += n;
+		if (fe->cp_end == HDAY_NONE)
+			s->cp_open += n;
+		if (fe->step_down)
+			s->cp_step_down += n;
+	}
+	if (fe->cin_start != HDAY_NONE) {
+		s->cin_plans += n;
+		if (fe->cin_end == HDAY_NONE)
+			s->cin_open += n;
+	}
+	if (fe->lac_start != HDAY_NONE) {
+		s->lac += n;
+		if (fe->lac_end == HDAY_NONE)
+			s->lac_open += n;
+	}
+}
+
+/*
+ * Record the planned referral fe for the children in[n] of family f: each
+ * child's episode, opened; their workers; then every step in date order
+ * through the record_* journey functions; then the closure.
+ */
+static enum herr
+apply_episode(struct gen *g, struct family *f, const struct fam_episode *fe,
+    const int *in, int n)
+{
+	struct run rn;
+	struct journey_ctx cx;
+	enum herr e;
+
+	memset(&rn, 0, sizeof(rn));
+	rn.g = g;
+	rn.f = f;
+	rn.fe = fe;
+	rn.n = n;
+	for (int i = 0; i < n; i++) {
+		struct kid *k = &rn.k[i];
+		struct cin_episode ep;
+
+		k->dc = &f->kids[in[i]];
+		cin_episode_init(&ep);
+		ep.child_id = k->dc->c.id;
+		ep.referral_date = fe->referral;
+		put(ep.referral_source, sizeof(ep.referral_source),
+		    fe->source);
+		put(ep.primary_need, sizeof(ep.primary_need), fe->need);
+		if ((e = record_cin_episode_add(g->st, &ep, g->as_of, g->diag)))
+			return refused(g, e, "referral", k, fe->referral);
+		k->episode = ep.id;
+		k->episode_version = ep.version ? ep.version : 1;
+		k->dc->episodes++;
+	}
+	if (!fe->closed_by_decision && (e = allocate_workers(&rn)))
+		return e;
+	count(&rn);
+
+	/* The decision (WT2023: within 1 working day). */
+	if (fe->decided == HDAY_NONE) {
+		for (int i = 0; i < n; i++)
+			if ((e = record_due_refresh(g->st, rn.k[i].dc->c.id,
+			    &g->iv, g->diag)))
+				return refused(g, e, "due items", &rn.k[i],
+				    fe->referral);
+		return HERR_OK;
+	}
+	cx = ctx_on(g, fe->decided);
+	for (int i = 0; i < n; i++) {
+		struct kid *k = &rn.k[i];
+		struct referral r;
+
+		memset(&r, 0, sizeof(r));
+		r.episode_id = k->episode;
+		r.version = k->episode_version;
+		r.contact_date = HDAY_NONE;
+		put(r.reason, sizeof(r.reason), fe->reason_text);
+		r.decision = fe->decision;
+		r.decision_date = fe->decided;
+		if ((e = record_referral_decide(g->st, k->dc->c.id, &r,
+		    k->episode_version, &cx, g->diag)))
+			return refused(g, e, "referral decision", k,
+			    fe->decided);
+	}
+	if (fe->closed_by_decision)
+		return HERR_OK;
+
+	/* Assessment, strategy discussion and section 47. */
+	bool direct = fe->decision == DECISION_STRATEGY;
+	if (!direct && happened(g, fe->assess_start)) {
+		if ((e = assessment_start(&rn, fe->assess_start)))
+			return e;
+		if (happened(g, fe->assessed) &&
+		    (e = assessment_authorise(&rn)))
+			return e;
+	}
+	if (happened(g, fe->strategy)) {
+		if ((e = record_strategy(&rn)))
+			return e;
+		if (direct && (e = assessment_start(&rn, fe->strategy)))
+			return e;
+	}
+	if (fe->s47 && happened(g, fe->s47_done) && (e = s47_outcome(&rn)))
+		return e;
+	if (direct && happened(g, fe->assessed) &&
+	    (e = assessment_authorise(&rn)))
+		return e;
+
+	/* Conferences and plans, each in its turn. */
+	if (happened(g, fe->icpc) && (e = conference(&rn, -1)))
+		return e;
+	if (fe->cp) {
+		for (int i = 0; i < n; i++)
+			if (rn.k[i].dc->cp_plans++ > 0)
+				g->stats->cp_repeat++;
+		if ((e = run_cp(&rn)))
+			return e;
+	}
+	if (happened(g, fe->cin_start) && (e = run_cin(&rn)))
+		return e;
+	if (happened(g, fe->lac_start) && (e = run_lac(&rn)))
+		return e;
+	if (!happened(g, fe->closure))
+		return HERR_OK;
+	cx = ctx_on(g, fe->closure);
+	for (int i = 0; i < n; i++)
+		if ((e = record_episode_close(g->st, rn.k[i].dc->c.id,
+		    rn.k[i].episode, fe->closure, fe->reason, &cx, g->diag)))
+			return refused(g, e, "closure", &rn.k[i], fe->closure);
 	return HERR_OK;
 }
 
@@ -738,6 +2099,41 @@ static hday
 age_to_dob(struct gen *g, int age)
 {
 	return g->as_of - (hday)(age * 365 + rng_range(&g->rng, 0, 364));
+}
+
+/* Plan and record one referral of the family on day r for the children
+ * in[n]. */
+static enum herr
+referral(struct gen *g, struct family *f, struct fam_facts *ff,
+    struct fam_episode *fe, hday r, const int *in, int n)
+{
+	int eldest = 0;
+
+	ff->born_by = HDAY_NONE;
+	for (int i = 0; i < n; i++) {
+		const struct child *c = &f->kids[in[i]].c;
+		hday born = c->birth_date != HDAY_NONE ? c->birth_date :
+		    c->expected_birth_date;
+		int a = kid_age(&f->kids[in[i]], r);
+
+		if (a > eldest)
+			eldest = a;
+		if (ff->born_by == HDAY_NONE || born > ff->born_by)
+			ff->born_by = born;
+	}
+	ff->known = ff->troubled || ff->had_plan;
+	ff->nkids = n;
+	ff->lac_ok = n == 1 && eldest >= 11;
+	plan_episode(g, fe, r, ff, eldest);
+	if (n > 0) {
+		enum herr e = apply_episode(g, f, fe, in, n);
+
+		if (e != HERR_OK)
+			return e;
+	}
+	if (fe->cp)
+		ff->had_plan = true;
+	return HERR_OK;
 }
 
 /* One household: people, relationships, history.  Adds up to `want`
@@ -749,19 +2145,23 @@ make_family(struct gen *g, int want, int *made)
 	/* Age at as-of of children in need, years 0..17. */
 	static const double age_w[] = { 9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 7,
 	    7, 7, 6, 5, 3 };
-	struct dchild kids[FAMILY_CHILDREN_MAX];
-	struct fam_episode fes[FAMILY_EPISODES_MAX];
+	struct family *f = xcalloc(1, sizeof(*f));
+	struct dchild *kids = f->kids;
+	struct fam_episode fe;
+	struct fam_facts ff;
 	struct household h;
-	struct adult mother, father, other;
+	struct adult other;
 	const char *family = PICK(g, family_names);
 	const char *eth = ethnicities[rng_weighted(&g->rng, ethnicity_w, 20)];
 	int n = 1 + rng_weighted(&g->rng, size_w, 6), nfe = 0;
 	bool has_mother = rng_chance(&g->rng, 0.96);
 	hday eldest, start;
-	enum herr e;
+	enum herr e = HERR_OK;
 
 	if (n > want)
 		n = want;
+	f->n = n;
+	f->has_mother = has_mother;
 	/* Ages: the eldest first, siblings 1-4 years apart. */
 	int age = rng_weighted(&g->rng, age_w, 18);
 	if (age < n - 1)
@@ -774,7 +2174,8 @@ make_family(struct gen *g, int want, int *made)
 	    "ABDEFGHJLNPQRSTUWXYZ"[rng_range(&g->rng, 0, 19)],
 	    "ABDEFGHJLNPQRSTUWXYZ"[rng_range(&g->rng, 0, 19)]);
 	if ((e = record_household_add(g->st, &h, g->diag)) != HERR_OK)
-		return e;
+		goto out;
+	f->household = h.id;
 	for (int i = 0; i < n; i++) {
 		bool unborn = unborn_last && i == n - 1 && n > 0;
 		hday dob;
@@ -784,7 +2185,7 @@ make_family(struct gen *g, int want, int *made)
 		else
 			dob = age_to_dob(g, age);
 		if ((e = make_child(g, &kids[i], family, eth, dob, unborn)))
-			return e;
+			goto out;
 		age -= (int)rng_range(&g->rng, 1, 4);
 		if (age < 0)
 			age = 0;
@@ -794,20 +2195,22 @@ make_family(struct gen *g, int want, int *made)
 	start = eldest < g->as_of ? eldest : g->as_of;
 	/* The adults around the children. */
 	if (has_mother) {
-		if ((e = add_adult(g, &mother, true, family, eldest -
+		if ((e = add_adult(g, &f->mother, true, family, eldest -
 		    (hday)rng_range(&g->rng, 17 * 365, 38 * 365))) ||
-		    (e = store_household_member_add(g->st, h.id, mother.id,
+		    (e = store_household_member_add(g->st, h.id, f->mother.id,
 		    start, HDAY_NONE, g->diag)))
-			return e;
+			goto out;
 	}
 	bool has_father = rng_chance(&g->rng, 0.75);
 	bool father_home = has_father && rng_chance(&g->rng, 0.45);
-	if (has_father && (e = add_adult(g, &father, false, family, eldest -
+	f->has_father = has_father;
+	f->father_home = father_home;
+	if (has_father && (e = add_adult(g, &f->father, false, family, eldest -
 	    (hday)rng_range(&g->rng, 18 * 365, 45 * 365))))
-		return e;
+		goto out;
 	if (father_home && (e = store_household_member_add(g->st, h.id,
-	    father.id, start, HDAY_NONE, g->diag)))
-		return e;
+	    f->father.id, start, HDAY_NONE, g->diag)))
+		goto out;
 	bool has_partner = has_mother && !father_home &&
 	    rng_chance(&g->rng, 0.2);
 	bool has_gran = !has_mother || rng_chance(&g->rng, 0.2);
@@ -815,12 +2218,12 @@ make_family(struct gen *g, int want, int *made)
 		hday since = date_between(g, start, g->as_of);
 
 		if ((e = add_adult(g, &other, false, PICK(g, family_names),
-		    mother.birth_date - (hday)rng_range(&g->rng, -5 * 365,
+		    f->mother.birth_date - (hday)rng_range(&g->rng, -5 * 365,
 		    10 * 365))) || (e = store_household_member_add(g->st, h.id,
 		    other.id, since, HDAY_NONE, g->diag)) ||
-		    (e = relate(g, mother.id, other.id, REL_PARTNER, false,
+		    (e = relate(g, f->mother.id, other.id, REL_PARTNER, false,
 		    since)))
-			return e;
+			goto out;
 	}
 	for (int i = 0; i < n; i++) {
 		struct dchild *dc = &kids[i];
@@ -828,20 +2231,20 @@ make_family(struct gen *g, int want, int *made)
 
 		if (born != HDAY_NONE && (e = store_household_member_add(g->st,
 		    h.id, dc->c.id, born, HDAY_NONE, g->diag)))
-			return e;
-		if (has_mother && (e = relate(g, dc->c.id, mother.id,
+			goto out;
+		if (has_mother && (e = relate(g, dc->c.id, f->mother.id,
 		    REL_MOTHER, true, born)))
-			return e;
-		if (has_father && (e = relate(g, dc->c.id, father.id,
+			goto out;
+		if (has_father && (e = relate(g, dc->c.id, f->father.id,
 		    REL_FATHER, rng_chance(&g->rng, 0.85), born)))
-			return e;
+			goto out;
 		if (has_partner && (e = relate(g, dc->c.id, other.id,
 		    REL_STEP_PARENT, rng_chance(&g->rng, 0.05), HDAY_NONE)))
-			return e;
+			goto out;
 		for (int j = 0; j < i; j++)
 			if ((e = relate(g, dc->c.id, kids[j].c.id, REL_SIBLING,
 			    false, born)))
-				return e;
+				goto out;
 	}
 	if (has_gran) {
 		struct adult gran;
@@ -849,60 +2252,60 @@ make_family(struct gen *g, int want, int *made)
 
 		if ((e = add_adult(g, &gran, true, family, eldest -
 		    (hday)rng_range(&g->rng, 38 * 365, 60 * 365))))
-			return e;
+			goto out;
 		if (lives_here && (e = store_household_member_add(g->st, h.id,
 		    gran.id, start, HDAY_NONE, g->diag)))
-			return e;
+			goto out;
 		for (int i = 0; i < n; i++)
 			if ((e = relate(g, kids[i].c.id, gran.id,
 			    REL_GRANDPARENT, !has_mother &&
 			    rng_chance(&g->rng, 0.6), HDAY_NONE)))
-				return e;
+				goto out;
 	}
 
 	/* The family's referral history, from up to a year before the
-	 * window (so some episodes were already open when it began). */
-	hday r = date_between(g, g->window - 365, g->as_of);
-	bool disabled = kids[0].c.n_disabilities > 0 &&
+	 * window (so some episodes were already open when it began), each
+	 * referral recorded for the children it concerned.  A few families'
+	 * difficulties go back years: their history starts earlier, comes
+	 * back more often and reaches child protection sooner, which is
+	 * where most repeat plans come from. */
+	memset(&ff, 0, sizeof(ff));
+	ff.disabled = kids[0].c.n_disabilities > 0 &&
 	    strcmp(kids[0].c.disabilities[0], "NONE") != 0;
+	ff.troubled = rng_chance(&g->rng, 0.1);
+	hday r = date_between(g, g->window - (ff.troubled ? 3 * 365 : 365),
+	    g->as_of);
 	while (r <= g->as_of && nfe < FAMILY_EPISODES_MAX) {
-		r = working(r, g->as_of);
-		plan_episode(g, &fes[nfe], r, disabled);
-		struct fam_episode *fe = &fes[nfe++];
+		int in[FAMILY_CHILDREN_MAX], nin = 0;
 
-		if (fe->closure == HDAY_NONE)
+		r = working(r, g->as_of);
+		for (int i = 0; i < n; i++) {
+			if (r < kids[i].earliest)
+				continue;
+			if (kids[i].episodes > 0 && !rng_chance(&g->rng, 0.92))
+				continue;
+			in[nin++] = i;
+		}
+		if ((e = referral(g, f, &ff, &fe, r, in, nin)))
+			goto out;
+		nfe++;
+		if (fe.closure == HDAY_NONE)
 			break;
 		/* Calibrated so that about 22% of referrals are re-referrals
 		 * within 12 months of the one before. */
-		if (rng_chance(&g->rng, 0.55))
-			r = fe->closure + (hday)rng_range(&g->rng, 7, 240);
+		if (ff.known && rng_chance(&g->rng, 0.8))
+			r = fe.closure + (hday)rng_range(&g->rng, 14, 365);
+		else if (rng_chance(&g->rng, 0.5))
+			r = fe.closure + (hday)rng_range(&g->rng, 7, 240);
 		else if (rng_chance(&g->rng, 0.15))
-			r = fe->closure + (hday)rng_range(&g->rng, 366, 1000);
+			r = fe.closure + (hday)rng_range(&g->rng, 366, 1000);
 		else
 			break;
-	}
-	/* Apply each referral to the children it concerned. */
-	for (int k = 0; k < nfe; k++) {
-		const struct fam_episode *fe = &fes[k];
-
-		for (int i = 0; i < n; i++) {
-			struct dchild *dc = &kids[i];
-
-			if (fe->referral < dc->earliest)
-				continue;
-			if (dc->episodes > 0 && !rng_chance(&g->rng, 0.92))
-				continue;
-			if ((e = apply_episode(g, fe, dc)) != HERR_OK)
-				return e;
-		}
-		if ((e = allocate_specialists(g, fe, h.id)) != HERR_OK)
-			return e;
 	}
 	/* A child the family's history did not reach (a baby born since,
 	 * an unborn child) has a referral of their own. */
 	for (int i = 0; i < n; i++) {
 		struct dchild *dc = &kids[i];
-		struct fam_episode solo;
 		hday from;
 
 		if (dc->episodes > 0)
@@ -910,13 +2313,15 @@ make_family(struct gen *g, int want, int *made)
 		from = dc->earliest > g->window ? dc->earliest : g->window;
 		if (from > g->as_of)
 			from = g->as_of;
-		plan_episode(g, &solo, working(date_between(g, from, g->as_of),
-		    g->as_of), false);
-		if ((e = apply_episode(g, &solo, dc)) != HERR_OK)
-			return e;
+		ff.disabled = false;
+		if ((e = referral(g, f, &ff, &fe, working(date_between(g, from,
+		    g->as_of), g->as_of), &i, 1)))
+			goto out;
 	}
 	*made = n;
-	return HERR_OK;
+out:
+	free(f);
+	return e;
 }
 
 /* ------------------------------------------------------------- the whole */
@@ -932,11 +2337,12 @@ check_options(const struct demo_options *o, struct hdiag *diag)
 		    "The number of children must be from 1 to %d",
 		    DEMO_CHILDREN_MAX);
 	hdate_to_ymd(o->as_of, &y, &m, &d);
-	if (y < CALENDAR_FIRST_YEAR + 5 || y > CALENDAR_LAST_YEAR - 2)
+	if (y < CALENDAR_FIRST_YEAR + HISTORY_YEARS ||
+	    y > CALENDAR_LAST_YEAR - 2)
 		return hdiag_set(diag, HERR_INVALID, "as_of",
 		    hdate_format(o->as_of, b), "The demo's date %s must be in "
-		    "the years %d to %d", b, CALENDAR_FIRST_YEAR + 5,
-		    CALENDAR_LAST_YEAR - 2);
+		    "the years %d to %d", b, CALENDAR_FIRST_YEAR +
+		    HISTORY_YEARS, CALENDAR_LAST_YEAR - 2);
 	return HERR_OK;
 }
 
@@ -969,8 +2375,9 @@ write_settings(struct gen *g, const struct demo_options *o)
 
 enum herr
 demo_generate(struct store *st, const struct demo_options *o,
-    struct hdiag *diag)
+    struct demo_stats *stats, struct hdiag *diag)
 {
+	struct demo_stats scratch;
 	struct store_counts counts;
 	struct gen g;
 	enum herr e;
@@ -990,7 +2397,12 @@ demo_generate(struct store *st, const struct demo_options *o,
 	g.diag = diag;
 	g.as_of = o->as_of;
 	g.window = hdate_add_months(o->as_of, -36);
+	g.stats = stats ? stats : &scratch;
+	memset(g.stats, 0, sizeof(*g.stats));
 	rng_init(&g.rng, o->seed);
+	g.j = journey_new();
+	if ((e = store_intervals_get(st, &g.iv, diag)) != HERR_OK)
+		goto out;
 	if ((e = store_begin(st)) != HERR_OK)
 		goto out;
 	if ((e = make_workforce(&g, o->children)) != HERR_OK)
@@ -1010,8 +2422,14 @@ demo_generate(struct store *st, const struct demo_options *o,
 fail:
 	store_rollback(st);
 out:
+	journey_free(g.j);
 	free(g.teams);
 	free(g.assessment);
 	free(g.casework);
+	free(g.names);
+	free(g.police_staff);
+	free(g.health_staff);
+	free(g.school_staff);
+	free(g.chairs);
 	return e;
 }

@@ -12,6 +12,17 @@
  * need per 10,000 at any time.  The authority's child population setting is
  * derived from the volumes so that those rates hold.
  *
+ * Each referral is followed through the child protection journey
+ * (journey.h): the decision, the assessment, strategy discussions with
+ * police, health and school, section 47 enquiries, joint conferences for
+ * the children of one household, child protection plans (neglect about
+ * half, emotional abuse about a third, then physical, sexual, multiple)
+ * with core groups, visits and review conferences, Child in Need plans with
+ * their reviews and visits, step-down, repeat plans and a few looked-after
+ * episodes.  Most steps are on time and some are late, and on the as-of
+ * date children are at every stage, some with overdue steps, so that My
+ * work and the timeliness figures have something to show.
+ *
  * Every record goes through core/record.h, so the demo passes the same
  * rules as real data.  The same seed and as-of date give the same database.
  */
@@ -21,6 +32,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/journey.h"
 #include "core/status.h"
 
 struct store;
@@ -34,12 +46,31 @@ struct demo_options {
 	hday as_of;		/* "today" for the demo: history ends here */
 };
 
+/* What the demo recorded of the journey (children counted once per record;
+ * "now" is the as-of date). */
+struct demo_stats {
+	int64_t awaiting_decision;	/* referrals undecided now */
+	int64_t assessments, assessments_open;
+	int64_t strategies, s47s, s47s_open;
+	int64_t s47_outcomes[S47__COUNT];
+	int64_t awaiting_icpc;		/* s47 decided on a conference, none
+					 * held yet */
+	int64_t icpcs, rcpcs;		/* conferences (one per household) */
+	int64_t joint;			/* of them, with two or more children */
+	int64_t cp_plans, cp_open, cp_repeat, cp_step_down;
+	int64_t cp_category[ABUSE__COUNT];	/* plans by initial category */
+	int64_t cin_plans, cin_open;
+	int64_t lac, lac_open;
+	int64_t events[EVENT__COUNT];
+};
+
 /*
  * Create the demo authority in an empty store, inside one transaction: on
  * failure nothing is left.  HERR_INVALID if the store already holds children
- * or the options are out of range (diag names which).
+ * or the options are out of range (diag names which).  `stats` (may be
+ * NULL) gets what the journey holds.
  */
 enum herr demo_generate(struct store *st, const struct demo_options *opt,
-    struct hdiag *diag) HEARTH_WUR;
+    struct demo_stats *stats, struct hdiag *diag) HEARTH_WUR;
 
 #endif

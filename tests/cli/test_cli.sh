@@ -124,6 +124,70 @@ check "another seed gives another database" -- test "$(dump d1.db | md5sum)" != 
 # The default is 1,000 children.
 expect_exit 0 "demo default size" -- "$HEARTH" demo --db d4.db --as-of $AS_OF
 check "default demo has 1000 children" -- test "$(q d4.db 'SELECT count(*) FROM child')" -eq 1000
+contains "demo summary counts CP plans" "CP plans" "$OUT"
+contains "demo summary counts conferences" "initial and" "$OUT"
+contains "demo summary counts overdue steps" "overdue now" "$OUT"
+
+# --- the demo's child protection journey ------------------------------------
+# Children at every stage on the as-of date, every category of plan, every
+# kind of overdue step, and the shapes of practice the pages show.  At least
+# one of each (`some`), so that these fail if the demo stops making them.
+some() { check "demo has $1" -- test "$(q d4.db "$2")" -ge "${3:-1}"; }
+none() { check "demo has $1" -- test "$(q d4.db "$2")" -eq 0; }
+# Stages now.
+some "a referral awaiting a decision" "SELECT count(*) FROM cin_episode WHERE closure_date IS NULL AND decision IS NULL"
+some "an assessment in progress" "SELECT count(*) FROM assessment WHERE authorised_date IS NULL"
+some "an s47 enquiry in progress" "SELECT count(*) FROM s47 WHERE outcome IS NULL"
+some "a child awaiting an initial conference" "SELECT count(*) FROM s47 s WHERE s.outcome = 'conference' AND NOT EXISTS (SELECT 1 FROM conference_child cc WHERE cc.s47_id = s.id)"
+some "a child on a CP plan" "SELECT count(*) FROM plan WHERE kind = 'cp' AND end_date IS NULL"
+some "a child on a CIN plan" "SELECT count(*) FROM plan WHERE kind = 'cin' AND end_date IS NULL"
+some "a child looked after now" "SELECT count(*) FROM plan WHERE kind = 'lac' AND end_date IS NULL"
+some "closed episodes after each route" "SELECT count(DISTINCT closure_reason) FROM cin_episode WHERE closure_date IS NOT NULL" 4
+for d in nfa assessment strategy early-help; do
+	some "referral decision $d" "SELECT count(*) FROM cin_episode WHERE decision = '$d'"
+done
+# Plans of every category, at roughly national shares.
+for c in neglect emotional physical sexual multiple; do
+	some "a CP plan for $c" "SELECT count(*) FROM plan WHERE kind = 'cp' AND initial_category = '$c'"
+done
+check "about half the plans are for neglect" -- test "$(q d4.db "SELECT round(100.0 * avg(initial_category = 'neglect')) BETWEEN 40 AND 60 FROM plan WHERE kind = 'cp'")" -eq 1
+# Overdue now, and done late.
+for s in decision assessment icpc visit rcpc core-group; do
+	some "an overdue $s" "SELECT count(*) FROM due WHERE step = '$s' AND done_date IS NULL AND due_date < '$AS_OF'"
+done
+for s in assessment icpc visit rcpc core-group; do
+	some "a $s done late" "SELECT count(*) FROM due WHERE step = '$s' AND done_date > due_date"
+done
+# Mostly on time: ICPCs within 15 working days about 80%, assessments within
+# 45 about 85%, visits about 85%, first core groups within 10 mostly.
+ontime() { q d4.db "SELECT CAST(round(100.0 * avg(done_date <= due_date)) AS INTEGER) FROM due WHERE step = '$1' AND done_date IS NOT NULL ${2:-}"; }
+check "ICPCs mostly within 15 working days" -- test "$(ontime icpc)" -ge 70 -a "$(ontime icpc)" -le 95
+check "assessments mostly within 45 working days" -- test "$(ontime assessment)" -ge 75 -a "$(ontime assessment)" -le 95
+check "visits mostly on time" -- test "$(ontime visit)" -ge 75 -a "$(ontime visit)" -le 95
+check "first core groups mostly within 10 working days" -- test "$(ontime core-group 'AND seq = 1')" -ge 75
+# The shapes of practice.
+some "ended CP plans" "SELECT count(*) FROM plan WHERE kind = 'cp' AND end_date IS NOT NULL"
+some "plans stepped down to CIN plans" "SELECT count(*) FROM conference_child cc JOIN conference c ON c.id = cc.conference_id JOIN plan p ON p.child_id = cc.child_id AND p.kind = 'cin' AND p.start_date = c.held_date WHERE cc.decision = 'end' AND cc.step_down = 1"
+some "repeat plans in a later episode" "SELECT count(*) FROM plan a JOIN plan b ON b.child_id = a.child_id AND b.kind = 'cp' AND b.start_date > a.end_date AND b.episode_id <> a.episode_id WHERE a.kind = 'cp'"
+some "ICPCs that made no plan" "SELECT count(*) FROM conference_child WHERE decision = 'no-plan'"
+some "joint conferences for siblings" "SELECT count(*) FROM conference c WHERE (SELECT count(*) FROM conference_child cc WHERE cc.conference_id = c.id) > 1" 5
+none "joint conferences only within one household" "SELECT count(*) FROM conference c WHERE (SELECT count(DISTINCT hm.household_id) FROM conference_child cc JOIN household_member hm ON hm.person_id = cc.child_id WHERE cc.conference_id = c.id) > 1"
+none "conferences only on weekdays (8875)" "SELECT count(*) FROM conference WHERE strftime('%w', held_date) IN ('0', '6')"
+none "a strategy discussion without the police" "SELECT count(*) FROM strategy s WHERE NOT EXISTS (SELECT 1 FROM journey_person p WHERE p.owner_kind = 'strategy' AND p.owner_id = s.id AND p.agency LIKE '%Police%')"
+some "strategy discussions with health and school" "SELECT count(DISTINCT agency) FROM journey_person WHERE owner_kind = 'strategy'" 4
+some "s47 outcomes of each kind" "SELECT count(DISTINCT outcome) FROM s47" 3
+some "core group members" "SELECT count(*) FROM journey_person WHERE owner_kind = 'core-group'"
+some "core groups" "SELECT count(*) FROM plan_event WHERE kind = 'core-group'"
+some "review conferences" "SELECT count(*) FROM conference WHERE kind = 'rcpc'"
+some "CIN reviews" "SELECT count(*) FROM plan_event WHERE kind = 'cin-review'"
+some "looked-after reviews" "SELECT count(*) FROM plan_event WHERE kind = 'lac-review'"
+some "looked-after visits" "SELECT count(*) FROM plan_event WHERE kind = 'lac-visit'"
+some "care that began the day a CP plan ended" "SELECT count(*) FROM plan l JOIN plan c ON c.child_id = l.child_id AND c.kind = 'cp' AND c.end_reason = 'looked-after' AND l.start_date = c.end_date WHERE l.kind = 'lac'"
+none "a looked-after episode without 903 codes" "SELECT count(*) FROM plan WHERE kind = 'lac' AND (length(legal_status) <> 2 OR length(placement) <> 2)"
+check "older children mostly seen alone" -- test "$(q d4.db "SELECT CAST(round(100.0 * avg(e.seen_alone)) AS INTEGER) FROM plan_event e JOIN person p ON p.id = e.child_id WHERE e.kind = 'visit' AND p.birth_date IS NOT NULL AND e.held_date >= date(p.birth_date, '+10 years')")" -ge 60
+none "a plan open in a closed episode" "SELECT count(*) FROM plan p JOIN cin_episode e ON e.id = p.episode_id WHERE p.end_date IS NULL AND e.closure_date IS NOT NULL"
+none "an open due item of a closed episode's plan" "SELECT count(*) FROM due d JOIN plan p ON p.id = d.ref_id AND d.step IN ('visit', 'core-group', 'rcpc', 'cin-review', 'lac-review', 'lac-visit') WHERE d.done_date IS NULL AND p.end_date IS NOT NULL"
+none "a journey step after the as-of date" "SELECT (SELECT count(*) FROM plan_event WHERE held_date > '$AS_OF') + (SELECT count(*) FROM conference WHERE held_date > '$AS_OF') + (SELECT count(*) FROM plan WHERE start_date > '$AS_OF' OR end_date > '$AS_OF')"
 
 # --- child add/show: bad values named, exit 1, nothing written ---------------
 "$HEARTH" init --db c.db >/dev/null
