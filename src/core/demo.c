@@ -1221,6 +1221,10 @@ ctx_on(const struct gen *g, hday day)
 	cx.by = 0;
 	cx.now = (int64_t)day * 86400 + 9 * 3600;
 	cx.conflict = NULL;
+	/* One family's history is written step by step; its children's due
+	 * items are worked out once, when it is complete (make_family). */
+	cx.iv = &g->iv;
+	cx.defer_due = true;
 	return cx;
 }
 
@@ -2022,14 +2026,8 @@ apply_episode(struct gen *g, struct family *f, const struct fam_episode *fe,
 	count(&rn);
 
 	/* The decision (WT2023: within 1 working day). */
-	if (fe->decided == HDAY_NONE) {
-		for (int i = 0; i < n; i++)
-			if ((e = record_due_refresh(g->st, rn.k[i].dc->c.id,
-			    &g->iv, g->diag)))
-				return refused(g, e, "due items", &rn.k[i],
-				    fe->referral);
+	if (fe->decided == HDAY_NONE)
 		return HERR_OK;
-	}
 	cx = ctx_on(g, fe->decided);
 	for (int i = 0; i < n; i++) {
 		struct kid *k = &rn.k[i];
@@ -2318,6 +2316,12 @@ make_family(struct gen *g, int want, int *made)
 		    g->as_of), g->as_of), &i, 1)))
 			goto out;
 	}
+	/* The steps were written with their due items deferred: each
+	 * child's items now, from the whole history. */
+	for (int i = 0; i < n; i++)
+		if ((e = record_due_refresh(g->st, kids[i].c.id, &g->iv,
+		    g->diag)) != HERR_OK)
+			goto out;
 	*made = n;
 out:
 	free(f);

@@ -103,6 +103,12 @@ struct journey_ctx {
 	int64_t by;
 	int64_t now;
 	struct store_change *conflict;	/* may be NULL */
+	/* The local intervals; NULL reads the authority's settings. */
+	const struct intervals *iv;
+	/* A bulk load (the demo, imports) leaves the due items alone and
+	 * calls record_due_refresh once for each child it touched, before
+	 * it commits; everyone else leaves this false. */
+	bool defer_due;
 };
 
 /* A new referral: the CIN episode (record_cin_episode_add's rules) with

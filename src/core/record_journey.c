@@ -114,6 +114,17 @@ refresh(struct store *st, int64_t child_id, struct journey *j,
 	return e;
 }
 
+/* After a step: child_id's due items afresh, unless the caller defers
+ * them (cx->defer_due) to one record_due_refresh of its own. */
+static enum herr
+after_step(struct store *st, int64_t child_id, struct journey *j,
+    const struct journey_ctx *cx, struct hdiag *diag)
+{
+	if (cx->defer_due)
+		return HERR_OK;
+	return refresh(st, child_id, j, cx->iv, diag);
+}
+
 enum herr
 record_due_refresh(struct store *st, int64_t child_id,
     const struct intervals *iv, struct hdiag *diag)
@@ -163,15 +174,16 @@ open_due(const struct due_item *it, int n, enum due_step step,
  */
 static enum herr
 step_due(struct store *st, const struct journey *j,
-    const struct due_item *before, int nbefore, enum due_step step,
-    int64_t ref_id, int64_t done_id, hday *out, struct hdiag *diag)
+    const struct intervals *iv, const struct due_item *before, int nbefore,
+    enum due_step step, int64_t ref_id, int64_t done_id, hday *out,
+    struct hdiag *diag)
 {
 	struct due_item *after = NULL;
 	enum herr e;
 	int n;
 
 	*out = HDAY_NONE;
-	if ((e = compute(st, j, NULL, &after, &n, diag)) == HERR_OK) {
+	if ((e = compute(st, j, iv, &after, &n, diag)) == HERR_OK) {
 		*out = done_due(after, n, step, ref_id, done_id);
 		if (*out == HDAY_NONE)
 			*out = open_due(before, nbefore, step, ref_id);
@@ -242,7 +254,9 @@ record_referral_add(struct store *st, struct cin_episode *ep,
 	if ((e = write_fail(store_referral_update(st, r, r->version, cx->by,
 	    cx->now, NULL), "referral", diag)) != HERR_OK)
 		return e;
-	return record_due_refresh(st, ep->child_id, NULL, diag);
+	if (cx->defer_due)
+		return HERR_OK;
+	return record_due_refresh(st, ep->child_id, cx->iv, diag);
 }
 
 enum herr
@@ -272,7 +286,7 @@ record_referral_decide(struct store *st, int64_t child_id,
 		    r->decision_date, r->decision == DECISION_NFA ? "RC8" :
 		    "RC9", cx->by, cx->now), "CIN episode", diag)) != HERR_OK)
 			goto out;
-	e = refresh(st, child_id, j, NULL, diag);
+	e = after_step(st, child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -291,7 +305,7 @@ record_assessment_start(struct store *st, struct assessment *a,
 	    (e = write_fail(store_assessment_add(st, a, cx->by, cx->now),
 	    "assessment", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, a->child_id, j, NULL, diag);
+	e = after_step(st, a->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -320,17 +334,17 @@ record_assessment_authorise(struct store *st, struct assessment *a,
 	a->episode_id = base->episode_id;
 	a->start_date = base->start_date;
 	if ((e = journey_check_authorise(j, a, cx->today, diag)) != HERR_OK ||
-	    (e = compute(st, j, NULL, &before, &nb, diag)) != HERR_OK)
+	    (e = compute(st, j, cx->iv, &before, &nb, diag)) != HERR_OK)
 		goto out;
 	/* WT2023: 45 working days from the referral (8670Q) */
 	*base = *a;
 	base->due_date = HDAY_NONE;
-	if ((e = step_due(st, j, before, nb, STEP_ASSESSMENT, a->episode_id,
+	if ((e = step_due(st, j, cx->iv, before, nb, STEP_ASSESSMENT, a->episode_id,
 	    a->id, &a->due_date, diag)) != HERR_OK ||
 	    (e = write_fail(store_assessment_authorise(st, a, expected, cx->by,
 	    cx->now, cx->conflict), "assessment", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, a->child_id, j, NULL, diag);
+	e = after_step(st, a->child_id, j, cx, diag);
 out:
 	free(before);
 	journey_free(j);
@@ -349,7 +363,7 @@ record_strategy_add(struct store *st, struct strategy *s,
 	    (e = write_fail(store_strategy_add(st, s, cx->by, cx->now),
 	    "strategy discussion", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, s->child_id, j, NULL, diag);
+	e = after_step(st, s->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -367,7 +381,7 @@ record_s47_start(struct store *st, struct s47 *s,
 	    (e = write_fail(store_s47_add(st, s, cx->by, cx->now),
 	    "section 47 enquiry", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, s->child_id, j, NULL, diag);
+	e = after_step(st, s->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -424,7 +438,7 @@ record_s47_outcome(struct store *st, struct s47 *s, int64_t expected,
 	if (cin != NULL && (e = write_fail(store_plan_add(st, cin, cx->by,
 	    cx->now), "CIN plan", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, s->child_id, j, NULL, diag);
+	e = after_step(st, s->child_id, j, cx, diag);
 out:
 	free(cin);
 	journey_free(j);
@@ -505,7 +519,7 @@ conference_child_check(struct store *st, struct journey *j,
 		else if ((ep = journey_episode_on(j, c->held_date)) != NULL)
 			*cp_ep = ep->id;
 	}
-	if ((e = compute(st, j, NULL, &before, &nb, diag)) != HERR_OK)
+	if ((e = compute(st, j, cx->iv, &before, &nb, diag)) != HERR_OK)
 		goto out;
 	copy = xmalloc(sizeof(*copy));
 	*copy = *c;
@@ -515,7 +529,7 @@ conference_child_check(struct store *st, struct journey *j,
 		goto out;
 	conference_settle(j);
 	step = conference_step(c, cc, &ref);
-	if ((e = step_due(st, j, before, nb, step, ref, PENDING_ID,
+	if ((e = step_due(st, j, cx->iv, before, nb, step, ref, PENDING_ID,
 	    &cc->due_date, diag)) != HERR_OK)
 		goto out;
 	if (c->kind == CONF_REVIEW && cc->decision == CDEC_END &&
@@ -632,7 +646,7 @@ record_conference_add(struct store *st, struct conference *c,
 			goto out;
 		}
 	for (int i = 0; i < n; i++)
-		if ((e = refresh(st, c->children[i].child_id, j, NULL, diag)) !=
+		if ((e = after_step(st, c->children[i].child_id, j, cx, diag)) !=
 		    HERR_OK) {
 			e = child_field(e, i, n, diag);
 			goto out;
@@ -669,7 +683,7 @@ record_plan_end(struct store *st, int64_t child_id, int64_t plan_id,
 	    plan_end_reason_code(reason), cx->by, cx->now),
 	    "child protection plan", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, child_id, j, NULL, diag);
+	e = after_step(st, child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -691,7 +705,7 @@ record_core_group_set(struct store *st, struct plan *p, int64_t expected,
 	    (e = write_fail(store_core_group_set(st, p, expected, cx->by,
 	    cx->now, cx->conflict), "core group", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, p->child_id, j, NULL, diag);
+	e = after_step(st, p->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -709,7 +723,7 @@ record_cin_plan_start(struct store *st, struct plan *p,
 	    (e = write_fail(store_plan_add(st, p, cx->by, cx->now),
 	    "CIN plan", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, p->child_id, j, NULL, diag);
+	e = after_step(st, p->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -730,7 +744,7 @@ record_cin_plan_end(struct store *st, int64_t child_id, int64_t plan_id,
 	    (e = write_fail(store_plan_end(st, plan_id, end, NULL, cx->by,
 	    cx->now), "CIN plan", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, child_id, j, NULL, diag);
+	e = after_step(st, child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -766,7 +780,7 @@ record_event_add(struct store *st, struct plan_event *ev,
 
 	if ((e = load(st, ev->child_id, &j, diag)) != HERR_OK ||
 	    (e = journey_check_event(j, ev, cx->today, diag)) != HERR_OK ||
-	    (e = compute(st, j, NULL, &before, &nb, diag)) != HERR_OK)
+	    (e = compute(st, j, cx->iv, &before, &nb, diag)) != HERR_OK)
 		goto out;
 	copy = xmalloc(sizeof(*copy));
 	*copy = *ev;
@@ -775,12 +789,12 @@ record_event_add(struct store *st, struct plan_event *ev,
 	if ((e = journey_push_event(j, copy, diag)) != HERR_OK)
 		goto out;
 	event_settle(j);
-	if ((e = step_due(st, j, before, nb, event_step(ev->kind),
+	if ((e = step_due(st, j, cx->iv, before, nb, event_step(ev->kind),
 	    ev->plan_id, PENDING_ID, &ev->due_date, diag)) != HERR_OK ||
 	    (e = write_fail(store_event_add(st, ev, cx->by, cx->now),
 	    event_kind_label(ev->kind), diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, ev->child_id, j, NULL, diag);
+	e = after_step(st, ev->child_id, j, cx, diag);
 out:
 	free(copy);
 	free(before);
@@ -800,7 +814,7 @@ record_lac_start(struct store *st, struct plan *p,
 	    (e = write_fail(store_plan_add(st, p, cx->by, cx->now),
 	    "looked-after episode", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, p->child_id, j, NULL, diag);
+	e = after_step(st, p->child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -822,7 +836,7 @@ record_lac_end(struct store *st, int64_t child_id, int64_t plan_id,
 	    (e = write_fail(store_plan_end(st, plan_id, end, reason, cx->by,
 	    cx->now), "looked-after episode", diag)) != HERR_OK)
 		goto out;
-	e = refresh(st, child_id, j, NULL, diag);
+	e = after_step(st, child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;
@@ -869,7 +883,7 @@ record_episode_close(struct store *st, int64_t child_id, int64_t episode_id,
 	    closed.closure_reason, cx->by, cx->now), "CIN episode", diag)) !=
 	    HERR_OK)
 		goto out;
-	e = refresh(st, child_id, j, NULL, diag);
+	e = after_step(st, child_id, j, cx, diag);
 out:
 	journey_free(j);
 	return e;

@@ -21,6 +21,9 @@ const char *const store_setup_sql[SETUP__COUNT] = {
 	[SETUP_ROLLBACK] = "ROLLBACK",
 	/* Servers checkpoint from a thread of their own (store_wal_manual). */
 	[SETUP_WAL_MANUAL] = "PRAGMA wal_autocheckpoint = 0",
+	/* A bulk load rereads each child's journey for every step it
+	 * writes; 64 MB of page cache keeps those pages at hand. */
+	[SETUP_BULK_CACHE] = "PRAGMA cache_size = -65536",
 };
 
 const char *const store_sql[STMT__COUNT] = {

@@ -283,6 +283,9 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    store_setup_sql[SETUP_FOREIGN_KEYS], path, diag)) != HERR_OK ||
 	    (e = exec_sql(st->db, sync, path, diag)) != HERR_OK)
 		goto out;
+	if ((flags & STORE_BULK) && (e = exec_sql(st->db,
+	    store_setup_sql[SETUP_BULK_CACHE], path, diag)) != HERR_OK)
+		goto out;
 	if (version < store_schema_latest() &&
 	    (e = store_migrate(st->db, store_migrations(&nmig),
 	    store_schema_latest(), &from, diag)) != HERR_OK)

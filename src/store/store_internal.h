@@ -68,6 +68,7 @@ enum setup_sql {
 	SETUP_COMMIT,
 	SETUP_ROLLBACK,
 	SETUP_WAL_MANUAL,
+	SETUP_BULK_CACHE,
 	SETUP__COUNT
 };
 extern const char *const store_setup_sql[SETUP__COUNT];
