@@ -283,8 +283,8 @@ store_open(const char *path, unsigned flags, struct store **out,
 	    store_setup_sql[SETUP_FOREIGN_KEYS], path, diag)) != HERR_OK ||
 	    (e = exec_sql(st->db, sync, path, diag)) != HERR_OK)
 		goto out;
-	if ((flags & STORE_BULK) && (e = exec_sql(st->db,
-	    store_setup_sql[SETUP_BULK_CACHE], path, diag)) != HERR_OK)
+	if ((e = exec_sql(st->db, store_setup_sql[flags & STORE_BULK ?
+	    SETUP_BULK_CACHE : SETUP_MMAP], path, diag)) != HERR_OK)
 		goto out;
 	if (version < store_schema_latest() &&
 	    (e = store_migrate(st->db, store_migrations(&nmig),

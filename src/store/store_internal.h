@@ -69,6 +69,7 @@ enum setup_sql {
 	SETUP_ROLLBACK,
 	SETUP_WAL_MANUAL,
 	SETUP_BULK_CACHE,
+	SETUP_MMAP,
 	SETUP__COUNT
 };
 extern const char *const store_setup_sql[SETUP__COUNT];
