@@ -558,19 +558,9 @@ date_input(struct fp *p, struct html *h, const char *name,
 	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
 	    "legend--s\">");
 	html_text(h, legend);
-	html_lit(h, "</legend><div class=\"govuk-hint\"");
-	html_attrf(h, "id", "%s-hint", name);
-	html_lit(h, ">");
-	html_text(h, hint);
-	html_lit(h, "</div>");
-	if (err != NULL) {
-		html_lit(h, "<p class=\"govuk-error-message\"");
-		html_attrf(h, "id", "%s-error", name);
-		html_lit(h, "><span class=\"govuk-visually-hidden\">Error:"
-		    "</span> ");
-		html_text(h, err);
-		html_lit(h, "</p>");
-	}
+	html_lit(h, "</legend>");
+	ui_hint(h, name, hint);
+	ui_error_message(h, name, err);
 	html_lit(h, "<div class=\"govuk-date-input\"");
 	html_attrf(h, "id", "%s-input", name);
 	html_lit(h, ">");
@@ -634,21 +624,8 @@ checkboxes(struct fp *p, struct html *h, const char *name,
 	    "legend--s\">");
 	html_text(h, legend);
 	html_lit(h, "</legend>");
-	if (hint != NULL) {
-		html_lit(h, "<div class=\"govuk-hint\"");
-		html_attrf(h, "id", "%s-hint", name);
-		html_lit(h, ">");
-		html_text(h, hint);
-		html_lit(h, "</div>");
-	}
-	if (err != NULL) {
-		html_lit(h, "<p class=\"govuk-error-message\"");
-		html_attrf(h, "id", "%s-error", name);
-		html_lit(h, "><span class=\"govuk-visually-hidden\">Error:"
-		    "</span> ");
-		html_text(h, err);
-		html_lit(h, "</p>");
-	}
+	ui_hint(h, name, hint);
+	ui_error_message(h, name, err);
 	html_lit(h, "<div class=\"govuk-checkboxes govuk-checkboxes--small\" "
 	    "data-module=\"govuk-checkboxes\">");
 	for (int i = 0; i < n; i++) {

@@ -231,6 +231,30 @@ ui_form_end(struct html *h)
 	html_lit(h, "</form>\n");
 }
 
+void
+ui_hint(struct html *h, const char *name, const char *hint)
+{
+	if (hint == NULL || hint[0] == '\0')
+		return;
+	html_lit(h, "<div class=\"govuk-hint\"");
+	html_attrf(h, "id", "%s-hint", name);
+	html_lit(h, ">");
+	html_text(h, hint);
+	html_lit(h, "</div>");
+}
+
+void
+ui_error_message(struct html *h, const char *name, const char *err)
+{
+	if (err == NULL)
+		return;
+	html_lit(h, "<p class=\"govuk-error-message\"");
+	html_attrf(h, "id", "%s-error", name);
+	html_lit(h, "><span class=\"govuk-visually-hidden\">Error:</span> ");
+	html_text(h, err);
+	html_lit(h, "</p>");
+}
+
 /* The opening of a form group, its label and hint and error message. */
 static const char *
 group_start(struct html *h, const struct ui_errors *e, const char *name,
@@ -246,21 +270,8 @@ group_start(struct html *h, const struct ui_errors *e, const char *name,
 	html_lit(h, ">");
 	html_text(h, label);
 	html_lit(h, "</label>");
-	if (hint != NULL && hint[0] != '\0') {
-		html_lit(h, "<div class=\"govuk-hint\"");
-		html_attrf(h, "id", "%s-hint", name);
-		html_lit(h, ">");
-		html_text(h, hint);
-		html_lit(h, "</div>");
-	}
-	if (err != NULL) {
-		html_lit(h, "<p class=\"govuk-error-message\"");
-		html_attrf(h, "id", "%s-error", name);
-		html_lit(h, "><span class=\"govuk-visually-hidden\">Error:"
-		    "</span> ");
-		html_text(h, err);
-		html_lit(h, "</p>");
-	}
+	ui_hint(h, name, hint);
+	ui_error_message(h, name, err);
 	return err;
 }
 
@@ -398,14 +409,7 @@ ui_radios(struct html *h, const struct ui_errors *e, const char *name,
 	    "legend--s\">");
 	html_text(h, legend);
 	html_lit(h, "</legend>");
-	if (err != NULL) {
-		html_lit(h, "<p class=\"govuk-error-message\"");
-		html_attrf(h, "id", "%s-error", name);
-		html_lit(h, "><span class=\"govuk-visually-hidden\">Error:"
-		    "</span> ");
-		html_text(h, err);
-		html_lit(h, "</p>");
-	}
+	ui_error_message(h, name, err);
 	if (n <= 3)
 		html_lit(h, "<div class=\"govuk-radios govuk-radios--inline\">");
 	else

@@ -37,6 +37,12 @@ void ui_error_summary(struct html *h, const struct ui_errors *e);
 /* The message for `field`, or NULL. */
 const char *ui_error_for(const struct ui_errors *e, const char *field);
 
+/* A field's hint (id NAME-hint; nothing when hint is NULL or "") and its
+ * error message (id NAME-error, with the hidden "Error:" prefix; nothing
+ * when err is NULL), for form groups the ui_ helpers do not build whole. */
+void ui_hint(struct html *h, const char *name, const char *hint);
+void ui_error_message(struct html *h, const char *name, const char *err);
+
 /* <form method="post" action="..."> with the CSRF field; close with
  * ui_form_end. */
 void ui_form_start(struct req *r, struct html *h, const char *action);
