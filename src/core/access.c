@@ -5,7 +5,8 @@
  * (social workers, their managers, Family Safeguarding adult specialists,
  * FGC coordinators, conference chairs).  Their relationship to a child is
  * through allocation: their own, or a colleague's in a team they belong to
- * (which is how a team manager sees the team's caseload).  Partner-agency
+ * (which is how a team manager sees the team's caseload); a conference
+ * chair's is chairing the child's conference.  Partner-agency
  * practitioners see only what has been shared with their agency.
  * Administrators and performance analysts manage the system and its figures;
  * they have no route to case content at all.
@@ -49,6 +50,9 @@ role_may(enum staff_role r, enum access_op op)
 	case ACCESS_EXPORT:
 	case ACCESS_SHARE:
 		return r == ROLE_SOCIAL_WORKER || r == ROLE_TEAM_MANAGER;
+	case ACCESS_CONFERENCE:
+		return r == ROLE_SOCIAL_WORKER || r == ROLE_TEAM_MANAGER ||
+		    r == ROLE_CP_CHAIR;
 	default:
 		return false;
 	}
@@ -73,6 +77,10 @@ access_child(const struct principal *p, enum access_op op,
 		b = BASIS_ALLOCATED;
 	else if (f->team_allocated)
 		b = BASIS_TEAM;
+	else if (f->chairing && p->role == ROLE_CP_CHAIR)
+		/* WT2023: the chair is independent of the case, so has no
+		 * allocation; chairing is the relationship. */
+		b = BASIS_CHAIR;
 	if (b == BASIS_NONE)
 		return ACCESS_DENY;
 	if (f->restricted) {
@@ -127,6 +135,14 @@ access_team_figures(const struct principal *p, int64_t team_id)
 }
 
 bool
+access_meeting_invited(const struct principal *p, bool invited)
+{
+	return p != NULL && p->staff_id > 0 && invited &&
+	    p->role != ROLE_ADMINISTRATOR &&
+	    p->role != ROLE_PERFORMANCE_ANALYST;
+}
+
+bool
 access_create_records(const struct principal *p)
 {
 	return p != NULL && p->staff_id > 0 &&
@@ -140,6 +156,7 @@ static const char *const op_names[ACCESS_OP__COUNT] = {
 	[ACCESS_PRINT] = "print",
 	[ACCESS_EXPORT] = "export",
 	[ACCESS_SHARE] = "share or restrict",
+	[ACCESS_CONFERENCE] = "run conferences",
 };
 
 const char *
@@ -162,6 +179,8 @@ access_basis_name(enum access_basis b)
 		return "named on a restricted record";
 	case BASIS_BREAK_GLASS:
 		return "broke the glass";
+	case BASIS_CHAIR:
+		return "chair of the child's conference";
 	default:
 		return "none";
 	}
@@ -199,6 +218,8 @@ access_describe(char *out, size_t cap)
 		    .team_allocated = true } },
 		{ "when shared with their agency", { .exists = true,
 		    .shared = true } },
+		{ "as chair of a conference about the child", {
+		    .exists = true, .chairing = true } },
 		{ "with no relationship", { .exists = true } },
 	};
 	size_t len = 0;

@@ -47,6 +47,9 @@ enum access_op {
 	ACCESS_PRINT,	/* a printable copy */
 	ACCESS_EXPORT,	/* leave the system as data (API, downloads) */
 	ACCESS_SHARE,	/* share with a partner agency, restrict */
+	ACCESS_CONFERENCE, /* prepare and run the child's conferences: the
+			 * Signs of Safety map, scales, the child's voice,
+			 * invitations, the decision, plan and minutes */
 	ACCESS_OP__COUNT
 };
 
@@ -61,6 +64,9 @@ struct access_facts {
 	bool restricted;	/* the record carries the sensitive flag */
 	bool named;		/* principal is named on the restriction */
 	bool glass_broken;	/* principal holds a live break-glass grant */
+	bool chairing;		/* principal chairs a conference about the
+				 * child, booked or held in the last 120
+				 * days */
 };
 
 enum access_result {
@@ -78,6 +84,7 @@ enum access_basis {
 	BASIS_SHARED,
 	BASIS_NAMED,
 	BASIS_BREAK_GLASS,
+	BASIS_CHAIR,		/* chairs the child's conference */
 };
 
 /* Decide one operation on one child's record.  `basis` may be NULL. */
@@ -107,6 +114,12 @@ bool access_audit_view(const struct principal *p);
  * performance analysts and administrators.  Figures only: this grants no
  * route to any child's record. */
 bool access_team_figures(const struct principal *p, int64_t team_id);
+
+/* A conference the principal is invited to (`invited`: as themselves, or
+ * through their partner agency): they may see when and where it is, who
+ * it is about, and write and read their own agency's report; nothing else
+ * of the child's record.  Administrators and analysts never. */
+bool access_meeting_invited(const struct principal *p, bool invited);
 
 /* May create a new child or family record at all (front-door roles). */
 bool access_create_records(const struct principal *p);

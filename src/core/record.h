@@ -16,6 +16,8 @@
 #include "core/staff.h"
 #include "core/status.h"
 #include "core/journey.h"
+#include "core/meeting.h"
+#include "core/sos.h"
 #include "core/timescale.h"
 
 struct store;
@@ -176,5 +178,119 @@ enum herr record_episode_close(struct store *st, int64_t child_id,
  * a change of intervals). */
 enum herr record_due_refresh(struct store *st, int64_t child_id,
     const struct intervals *iv, struct hdiag *diag) HEARTH_WUR;
+
+/*
+ * Signs of Safety (sos.h, record_sos.c).  Inside the caller's transaction
+ * like the journey's steps; cx->by and cx->now stamp the record.
+ *
+ * A map is saved as a new revision; `expected` is the id of the latest
+ * revision the author started from (0 for a child's first map), checked
+ * for the first child: HERR_CONFLICT (cx->conflict filled with who saved
+ * the newer revision, when) if another came first.  Every child must
+ * exist; m->made_by and made_at are set from cx.  `warn` (may be NULL)
+ * gets sos_map_check's warnings.
+ */
+struct sos_map;
+struct sos_rating;
+struct voice_work;
+struct sos_warnings;
+enum herr record_map_save(struct store *st, struct sos_map *m,
+    int64_t expected, const struct journey_ctx *cx,
+    struct sos_warnings *warn, struct hdiag *diag) HEARTH_WUR;
+/* A rating, checked against the revision it rates and the child's
+ * ratings so far (sos_rating_check); sets r->id. */
+enum herr record_rating_add(struct store *st, struct sos_rating *r,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* Direct work with the child, checked against their date of birth. */
+enum herr record_voice_add(struct store *st, struct voice_work *v,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_voice_update(struct store *st, struct voice_work *v,
+    int64_t expected, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+
+/*
+ * Conferences as meetings (meeting.h, record_meeting.c).  Each loads the
+ * meeting (HERR_NOTFOUND if none), applies meeting.h's rule for the step
+ * and only then writes, inside the caller's transaction.  `expected` is
+ * the meeting's version the user saw.
+ */
+struct meeting;
+struct meeting_child;
+struct invitee;
+struct agency_report;
+struct threshold_view;
+struct meeting_send;
+struct feedback;
+/* Book: meeting_check_booking, every child exists, and each fits the
+ * kind: an ICPC's child has an s47 that ended in a conference with no
+ * ICPC since, and no open CP plan; a review's child has an open CP plan;
+ * a transfer-in's child has no open CP plan.  No child may be in another
+ * booked meeting on the same day.  Sets m->id. */
+enum herr record_meeting_book(struct store *st, struct meeting *m,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* Change a booked meeting's date, time, place, chair or notified date. */
+enum herr record_meeting_update(struct store *st, const struct meeting *m,
+    int64_t expected, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+/* Cancel a booked meeting, with the reason (1..2000 bytes). */
+enum herr record_meeting_cancel(struct store *st, int64_t meeting_id,
+    const char *reason, int64_t expected, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+enum herr record_invitee_add(struct store *st, int64_t meeting_id,
+    struct invitee *i, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
+/* Attendance for every invitee at once (`att` in m->invitees order, n of
+ * them, which must be all of them); on or after the meeting day. */
+enum herr record_attendance_set(struct store *st, int64_t meeting_id,
+    const enum attendance *att, int n, int64_t expected,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* Submit an agency's report (r->id 0: a new one for r->invitee_id, which
+ * must be an agency invitee without a report yet) or replace its text
+ * (r->id set, `expected` the report's version, not once shared).  Sets
+ * author_id and submitted_at from cx. */
+enum herr record_report_submit(struct store *st, int64_t meeting_id,
+    struct agency_report *r, int64_t expected, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+/* Mark a report shared with the family on `day` (not in the future). */
+enum herr record_report_share(struct store *st, int64_t meeting_id,
+    int64_t report_id, hday day, int64_t expected,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* A child's participation and advocate offer (the child's date of birth
+ * is read for the 10+ rule). */
+enum herr record_participation_set(struct store *st, int64_t meeting_id,
+    const struct meeting_child *c, int64_t expected,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+enum herr record_view_add(struct store *st, int64_t meeting_id,
+    struct threshold_view *v, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+/*
+ * The chair's decision: `c` carries each child's decision, category, end
+ * reason and step-down (children in the meeting's order, all of them);
+ * kind, held date, chair and notified date come from the meeting, and the
+ * journey's record_conference_add applies every journey rule.  The
+ * meeting becomes held, pointing at the new conference, with the dissent
+ * in words.  Only a booked meeting on or before cx->today.
+ */
+enum herr record_meeting_decide(struct store *st, int64_t meeting_id,
+    struct conference *c, const char *dissent, int64_t expected,
+    const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
+/* The plan (m's outcomes, actions, contingency, child_seen, core group;
+ * m->id the meeting): held meetings only, meeting_check_plan, then the
+ * core group is also set on each child's open CP plan
+ * (record_core_group_set). `warn` may be NULL. */
+enum herr record_meeting_plan_save(struct store *st, const struct meeting *m,
+    int64_t expected, const struct journey_ctx *cx,
+    struct sos_warnings *warn, struct hdiag *diag) HEARTH_WUR;
+/* The minutes (1..MEETING_MINUTES_MAX bytes), held meetings only. */
+enum herr record_minutes_save(struct store *st, int64_t meeting_id,
+    const char *minutes, int64_t expected, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+/* A document sent (meeting_check_send with cx->now); sets s->sent_by. */
+enum herr record_send_add(struct store *st, int64_t meeting_id,
+    struct meeting_send *s, const struct journey_ctx *cx,
+    struct hdiag *diag) HEARTH_WUR;
+enum herr record_feedback_add(struct store *st, int64_t meeting_id,
+    struct feedback *f, const struct journey_ctx *cx, struct hdiag *diag)
+    HEARTH_WUR;
 
 #endif

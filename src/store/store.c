@@ -182,6 +182,9 @@ static const char *const *const area_sql[SQLSET__COUNT] = {
 	[SQLSET_ADMIN] = store_admin_sql,
 	[SQLSET_DIRECTORY] = store_directory_sql,
 	[SQLSET_JOURNEY] = store_journey_sql,
+	[SQLSET_SOS] = store_sos_sql,
+	[SQLSET_MEETING] = store_meeting_sql,
+	[SQLSET_PLAIN] = store_plain_sql,
 };
 
 static enum herr

@@ -182,7 +182,11 @@ const char *const store_auth_sql[A__COUNT + 1] = {
 	    " EXISTS (SELECT 1 FROM restriction_user WHERE child_id = ?1"
 	    "  AND staff_id = ?2),"
 	    " EXISTS (SELECT 1 FROM break_glass WHERE child_id = ?1"
-	    "  AND staff_id = ?2 AND expires > ?5)",
+	    "  AND staff_id = ?2 AND expires > ?5),"
+	    " EXISTS (SELECT 1 FROM meeting_child mc JOIN meeting m"
+	    "  ON m.id = mc.meeting_id WHERE mc.child_id = ?1"
+	    "  AND m.chair_id = ?2 AND m.status <> 'cancelled'"
+	    "  AND m.date >= date(?3, '-120 days'))",
 	/* ?1 household, ?2 staff, ?3 today, ?4 agency, ?5 now */
 	[A_FACTS_HOUSEHOLD] =
 	    "SELECT"
@@ -203,7 +207,8 @@ const char *const store_auth_sql[A__COUNT + 1] = {
 	    " NOT EXISTS (SELECT 1 FROM restriction r WHERE r.child_id IN "
 	    HOUSEHOLD_CHILDREN " AND NOT EXISTS (SELECT 1 FROM break_glass g"
 	    "  WHERE g.child_id = r.child_id AND g.staff_id = ?2"
-	    "  AND g.expires > ?5))",
+	    "  AND g.expires > ?5)),"
+	    " 0",
 	[A_GLASS_ADD] =
 	    "INSERT INTO break_glass (staff_id, child_id, reason, at, expires)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -724,6 +729,7 @@ facts(struct store *st, enum auth_stmt which, const struct principal *p,
 		f->restricted = sqlite3_column_int(s, 4) != 0;
 		f->named = sqlite3_column_int(s, 5) != 0;
 		f->glass_broken = sqlite3_column_int(s, 6) != 0;
+		f->chairing = sqlite3_column_int(s, 7) != 0;
 	}
 	finish(s);
 	return e;

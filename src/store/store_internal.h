@@ -89,7 +89,10 @@ const char *const *store_migrations(int *n);
  * access facts), store_case.c (search, my work, the child and family
  * record, edits), store_admin.c (users, roles and teams),
  * store_directory.c (my work, search, team pages, administration lists),
- * store_journey.c (the child protection journey and its due items).  All
+ * store_journey.c (the child protection journey and its due items),
+ * store_sos.c (Signs of Safety maps, scales, the child's voice),
+ * store_meeting.c (conferences as meetings), store_plain.c (the
+ * authority's plain-language terms).  All
  * are prepared once, at open, so a broken statement fails the open, not a
  * request.
  */
@@ -99,6 +102,9 @@ enum sqlset {
 	SQLSET_ADMIN,
 	SQLSET_DIRECTORY,
 	SQLSET_JOURNEY,
+	SQLSET_SOS,
+	SQLSET_MEETING,
+	SQLSET_PLAIN,
 	SQLSET__COUNT
 };
 extern const char *const store_auth_sql[];
@@ -106,6 +112,9 @@ extern const char *const store_case_sql[];
 extern const char *const store_admin_sql[];
 extern const char *const store_directory_sql[];
 extern const char *const store_journey_sql[];
+extern const char *const store_sos_sql[];
+extern const char *const store_meeting_sql[];
+extern const char *const store_plain_sql[];
 
 struct store {
 	sqlite3 *db;

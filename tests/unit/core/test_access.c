@@ -1,7 +1,7 @@
 /*
  * test_access.c: the access rules, exhaustively.
  *
- * Every role, every operation and every combination of the seven facts is
+ * Every role, every operation and every combination of the eight facts is
  * decided and checked against the rules written out again here in the
  * plainest form, so a change to access.c that is not also a deliberate
  * change to this table fails.  Then the rules people care most about are
@@ -48,6 +48,10 @@ expected(enum staff_role r, enum access_op op, const struct access_facts *f)
 	case ACCESS_NOTE:
 		may = casework;
 		break;
+	case ACCESS_CONFERENCE:
+		may = r == ROLE_SOCIAL_WORKER || r == ROLE_TEAM_MANAGER ||
+		    r == ROLE_CP_CHAIR;
+		break;
 	default:
 		may = r == ROLE_SOCIAL_WORKER || r == ROLE_TEAM_MANAGER;
 		break;
@@ -55,7 +59,8 @@ expected(enum staff_role r, enum access_op op, const struct access_facts *f)
 	if (!f->exists || !may)
 		return ACCESS_DENY;
 	related = r == ROLE_PARTNER_PRACTITIONER ? f->shared :
-	    (f->allocated || f->team_allocated);
+	    (f->allocated || f->team_allocated ||
+	    (r == ROLE_CP_CHAIR && f->chairing));
 	if (!related)
 		return ACCESS_DENY;
 	if (f->restricted && !f->named && !f->glass_broken)
@@ -73,7 +78,7 @@ test_every_combination(void **state)
 		struct principal p = who((enum staff_role)r);
 
 		for (int op = 0; op < ACCESS_OP__COUNT; op++) {
-			for (unsigned bits = 0; bits < 128; bits++) {
+			for (unsigned bits = 0; bits < 256; bits++) {
 				struct access_facts f = {
 					.exists = bits & 1,
 					.allocated = bits & 2,
@@ -82,6 +87,7 @@ test_every_combination(void **state)
 					.restricted = bits & 16,
 					.named = bits & 32,
 					.glass_broken = bits & 64,
+					.chairing = bits & 128,
 				};
 				enum access_result got = access_child(&p,
 				    (enum access_op)op, &f, NULL);
@@ -96,7 +102,7 @@ test_every_combination(void **state)
 			}
 		}
 	}
-	assert_int_equal(checked, ROLE__COUNT * ACCESS_OP__COUNT * 128);
+	assert_int_equal(checked, ROLE__COUNT * ACCESS_OP__COUNT * 256);
 }
 
 static void
@@ -311,6 +317,59 @@ test_case_roles(void **state)
 	assert_false(access_case_role((enum staff_role)-1));
 }
 
+/* A chair has no allocation: chairing the child's conference is the
+ * relationship, and it lets a chair run the conference but not edit the
+ * record or share it; nobody else gains anything from chairing. */
+static void
+test_chair_runs_the_conference_only(void **state)
+{
+	struct principal chair = who(ROLE_CP_CHAIR);
+	struct principal sw = who(ROLE_SOCIAL_WORKER);
+	struct access_facts f = { .exists = true, .chairing = true };
+	enum access_basis b;
+
+	(void)state;
+	assert_int_equal(access_child(&chair, ACCESS_CONFERENCE, &f, &b),
+	    ACCESS_ALLOW);
+	assert_int_equal(b, BASIS_CHAIR);
+	assert_int_equal(access_child(&chair, ACCESS_VIEW, &f, NULL),
+	    ACCESS_ALLOW);
+	assert_int_equal(access_child(&chair, ACCESS_EDIT, &f, NULL),
+	    ACCESS_DENY);
+	assert_int_equal(access_child(&chair, ACCESS_SHARE, &f, NULL),
+	    ACCESS_DENY);
+	assert_int_equal(access_child(&sw, ACCESS_VIEW, &f, NULL),
+	    ACCESS_DENY);
+	f.chairing = false;
+	assert_int_equal(access_child(&chair, ACCESS_VIEW, &f, NULL),
+	    ACCESS_DENY);
+	f.chairing = true;
+	f.restricted = true;
+	assert_int_equal(access_child(&chair, ACCESS_CONFERENCE, &f, NULL),
+	    ACCESS_NEEDS_GLASS);
+	assert_string_equal(access_basis_name(BASIS_CHAIR),
+	    "chair of the child's conference");
+}
+
+/* An invitation lets a partner see that conference and write their
+ * report; administrators and analysts never, and no invitation, nothing. */
+static void
+test_meeting_invited(void **state)
+{
+	struct principal partner = who(ROLE_PARTNER_PRACTITIONER);
+	struct principal admin = who(ROLE_ADMINISTRATOR);
+	struct principal analyst = who(ROLE_PERFORMANCE_ANALYST);
+
+	(void)state;
+	assert_true(access_meeting_invited(&partner, true));
+	assert_false(access_meeting_invited(&partner, false));
+	assert_false(access_meeting_invited(&admin, true));
+	assert_false(access_meeting_invited(&analyst, true));
+	assert_false(access_meeting_invited(NULL, true));
+	partner.staff_id = 0;
+	assert_false(access_meeting_invited(&partner, true));
+}
+
 static void
 test_describe_covers_every_role(void **state)
 {
@@ -353,6 +412,8 @@ main(void)
 		cmocka_unit_test(test_team_figures),
 		cmocka_unit_test(test_case_roles),
 		cmocka_unit_test(test_describe_covers_every_role),
+		cmocka_unit_test(test_chair_runs_the_conference_only),
+		cmocka_unit_test(test_meeting_invited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

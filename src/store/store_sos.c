@@ -1,0 +1,6 @@
+/* store_sos.c: being written (issue 5). */
+#include <stddef.h>
+
+#include "store/store_internal.h"
+
+const char *const store_sos_sql[] = { NULL };
