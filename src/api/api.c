@@ -76,7 +76,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "api/api.h"
+#include "api/api_internal.h"
 #include "core/auth.h"
 #include "core/chronology.h"
 #include "core/codes.h"
@@ -94,474 +94,8 @@
 #include "web/search.h"
 #include "core/banned.h"
 
-#define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 #define CASELOAD_LIMIT 2000	/* rows of a caseload looked at */
-#define API_ERRORS 16		/* problems listed in one answer */
-#define SHOWN_MAX 80		/* bytes of a sent value quoted back */
-
-/* ------------------------------------------------------------ answers */
-
-/* A JSON string, or null when s is NULL or not valid UTF-8 (stored text
- * always is: text_check). */
-static json_t *
-jstr(const char *s)
-{
-	json_t *v = s != NULL ? json_string(s) : NULL;
-
-	return v != NULL ? v : json_null();
-}
-
-/* Text, or null when empty. */
-static json_t *
-jtext(const char *s)
-{
-	return s == NULL || s[0] == '\0' ? json_null() : jstr(s);
-}
-
-/* A date as "YYYY-MM-DD", or JSON null. */
-static json_t *
-jdate(hday d)
-{
-	char buf[HDATE_LEN];
-
-	return d == HDAY_NONE ? json_null() : json_string(hdate_format(d, buf));
-}
-
-/* A time (unix seconds) as RFC 3339 UTC, or null for 0. */
-static json_t *
-jtime(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (t == 0 || gmtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return json_null();
-	return json_string(buf);
-}
-
-/* An id, or null for 0. */
-static json_t *
-jid(int64_t id)
-{
-	return id > 0 ? json_integer((json_int_t)id) : json_null();
-}
-
-static void
-set(json_t *o, const char *k, json_t *v)
-{
-	json_object_set_new(o, k, v != NULL ? v : json_null());
-}
-
-void
-api_json(struct resp *w, int status, json_t *body)
-{
-	char *s = body != NULL ? json_dumps(body,
-	    JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-
-	json_decref(body);
-	w->status = status;
-	w->content_type = "application/json";
-	free(w->raw);
-	w->raw = s;
-	w->raw_len = s != NULL ? strlen(s) : 0;
-	if (s == NULL) {
-		/* Out of memory, or a value jansson would not encode: say so
-		 * in JSON that cannot fail. */
-		static const char oops[] = "{\"type\":\"about:blank\","
-		    "\"title\":\"Internal server error\",\"status\":500}";
-
-		w->status = 500;
-		w->content_type = "application/problem+json";
-		w->raw = xstrdup(oops);
-		w->raw_len = sizeof(oops) - 1;
-	}
-}
-
-/* A problem details object (errors, may be NULL, is taken). */
-static json_t *
-problem_new(int status, const char *title, const char *detail,
-    json_t *errors)
-{
-	json_t *p = json_object();
-
-	set(p, "type", json_string("about:blank"));
-	set(p, "title", jstr(title));
-	set(p, "status", json_integer(status));
-	if (detail != NULL)
-		set(p, "detail", jstr(detail));
-	if (errors != NULL)
-		set(p, "errors", errors);
-	return p;
-}
-
-static void
-problem_send(struct resp *w, int status, json_t *p)
-{
-	api_json(w, status, p);
-	if (w->status == status)
-		w->content_type = "application/problem+json";
-}
-
-void
-api_problem(struct resp *w, int status, const char *title,
-    const char *detail, json_t *errors)
-{
-	problem_send(w, status, problem_new(status, title, detail, errors));
-}
-
-/* One {"field":..., "detail":...} of a problem's errors (field may be
- * NULL or empty: left out). */
-static void
-error_add(json_t *errors, const char *field, const char *detail)
-{
-	json_t *e = json_object();
-
-	if (field != NULL && field[0] != '\0')
-		set(e, "field", jstr(field));
-	set(e, "detail", jstr(detail));
-	json_array_append_new(errors, e);
-}
-
-static void
-not_found(struct resp *w)
-{
-	api_problem(w, 404, "Not found", "There is no such record, or you "
-	    "have no reason to see it.", NULL);
-}
-
-static void
-unavailable(struct resp *w)
-{
-	api_problem(w, 503, "Service unavailable", "What you asked for could "
-	    "not be recorded, so it has not been done or sent. Try again in "
-	    "a few minutes.", NULL);
-}
-
-static void
-restricted(struct resp *w)
-{
-	api_problem(w, 403, "Restricted record", "This record is restricted. "
-	    "Open it in hearth and give your reason to break the glass "
-	    "first.", NULL);
-}
-
-/* Copy s for quoting back: at most SHOWN_MAX bytes, cut at a character
- * boundary. */
-static void
-shown(char out[SHOWN_MAX + 4], const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n > SHOWN_MAX) {
-		n = SHOWN_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-		memcpy(out, s, n);
-		memcpy(out + n, "...", 4);
-		return;
-	}
-	memcpy(out, s, n + 1);
-}
-
-/* ------------------------------------------------------------ tokens */
-
-bool
-api_authenticate(struct req *r, struct resp *w)
-{
-	static const char bearer[] = "Bearer ";
-	const char *h = r->authorization, *tok = NULL;
-	unsigned char hash[AUTH_TOKEN_HASH_BYTES];
-	struct api_token t;
-
-	if (h == NULL || strncmp(h, bearer, sizeof(bearer) - 1) != 0 ||
-	    auth_api_token_split(h + sizeof(bearer) - 1, &tok) != HERR_OK ||
-	    auth_token_hash(tok, hash) != HERR_OK ||
-	    store_api_token_get(r->st, hash, &t) != HERR_OK ||
-	    store_principal_load(r->st, t.staff_id, r->today, &r->who) !=
-	    HERR_OK) {
-		w->www_authenticate = "Bearer realm=\"hearth\"";
-		api_problem(w, 401, "Unauthorised", "Send a personal access "
-		    "token that is live: Authorization: Bearer hrth_...",
-		    NULL);
-		return false;
-	}
-	r->signed_in = true;
-	if (r->now - t.last_used >= 60)
-		(void)!store_api_token_used(r->st, t.id, r->now);
-	return true;
-}
-
-/* ------------------------------------------------------------ requests */
-
-/* Refuse any query parameter (400): the resource takes none. */
-static bool
-no_query(struct req *r, struct resp *w)
-{
-	json_t *errors;
-	char s[SHOWN_MAX + 4], why[160];
-
-	if (r->query.n == 0)
-		return true;
-	errors = json_array();
-	shown(s, r->query.pair[0].name);
-	snprintf(why, sizeof(why), "Remove the unknown parameter '%s'", s);
-	error_add(errors, r->query.pair[0].name, why);
-	api_problem(w, 400, "Unknown parameter", why, errors);
-	return false;
-}
-
-/* True for "application/json", any case, with nothing after it but an
- * optional charset=utf-8 parameter. */
-static bool
-is_json(const char *ct)
-{
-	static const char want[] = "application/json";
-	const char *p;
-
-	if (ct == NULL || strncasecmp(ct, want, sizeof(want) - 1) != 0)
-		return false;
-	p = ct + sizeof(want) - 1;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0')
-		return true;
-	if (*p++ != ';')
-		return false;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (strncasecmp(p, "charset=", 8) != 0)
-		return false;
-	p += 8;
-	if (strncasecmp(p, "utf-8", 5) == 0)
-		p += 5;
-	else if (strncasecmp(p, "\"utf-8\"", 7) == 0)
-		p += 7;
-	else
-		return false;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return *p == '\0';
-}
-
-/*
- * The request body as a JSON object (the caller decrefs it), or NULL with
- * the request answered: 415 unless it is application/json, 400 unless it
- * is one well-formed JSON object in UTF-8 without NUL bytes or repeated
- * keys.  (Bodies over WEB_BODY_MAX never get here: the server answers
- * 413.)
- */
-static json_t *
-body_object(struct req *r, struct resp *w)
-{
-	json_error_t err;
-	json_t *j;
-	char why[JSON_ERROR_TEXT_LENGTH + 80];
-
-	if (!is_json(r->content_type)) {
-		api_problem(w, 415, "Unsupported media type", "Send the body "
-		    "as application/json.", NULL);
-		return NULL;
-	}
-	if (r->body_len == 0) {
-		api_problem(w, 400, "Malformed JSON", "The body is empty: send "
-		    "a JSON object.", NULL);
-		return NULL;
-	}
-	if (memchr(r->body_raw, '\0', r->body_len) != NULL) {
-		api_problem(w, 400, "Malformed JSON", "The body holds a NUL "
-		    "byte.", NULL);
-		return NULL;
-	}
-	if (!text_utf8_valid(r->body_raw, r->body_len)) {
-		api_problem(w, 400, "Malformed JSON", "The body is not valid "
-		    "UTF-8.", NULL);
-		return NULL;
-	}
-	/* Without JSON_ALLOW_NUL, "\u0000" is refused too. */
-	j = json_loadb(r->body_raw, r->body_len, JSON_REJECT_DUPLICATES, &err);
-	if (j == NULL) {
-		/* jansson's message may quote a piece of the input, cut
-		 * anywhere: keep it to ASCII. */
-		for (char *p = err.text; *p != '\0'; p++)
-			if ((unsigned char)*p < 0x20 ||
-			    (unsigned char)*p >= 0x7f)
-				*p = '?';
-		snprintf(why, sizeof(why), "The body is not valid JSON (line "
-		    "%d, column %d): %s", err.line, err.column, err.text);
-		api_problem(w, 400, "Malformed JSON", why, NULL);
-		return NULL;
-	}
-	if (!json_is_object(j)) {
-		json_decref(j);
-		api_problem(w, 400, "Malformed JSON", "The body must be a JSON "
-		    "object.", NULL);
-		return NULL;
-	}
-	return j;
-}
-
-/* What a body key may hold. */
-enum jkind {
-	J_INT,		/* an integer */
-	J_INT_NULL,	/* an integer, or null for none */
-	J_STRING,	/* a string */
-	J_STRING_NULL,	/* a string, or null for none */
-	J_BOOL,		/* true or false */
-	J_ARRAY,	/* an array (its items checked by the handler) */
-};
-
-struct jfield {
-	const char *name;
-	enum jkind kind;
-};
-
-/*
- * Check the object's keys against `fields`, adding a problem to `bad` for
- * each unknown key and each value of the wrong type, named `prefix` then
- * the key ("people[0].name"); *title gets the first problem's title.
- */
-static void
-keys_check(json_t *bad, const char *prefix, json_t *o,
-    const struct jfield *fields, int n, const char **title)
-{
-	json_t *v;
-	const char *key;
-	char s[SHOWN_MAX + 4], name[SHOWN_MAX + 40], why[300];
-
-	json_object_foreach(o, key, v) {
-		int k;
-
-		if (json_array_size(bad) >= API_ERRORS)
-			break;
-		for (k = 0; k < n; k++)
-			if (strcmp(fields[k].name, key) == 0)
-				break;
-		shown(s, key);
-		snprintf(name, sizeof(name), "%s%s", prefix, s);
-		if (k == n) {
-			snprintf(why, sizeof(why), "Remove the unknown field "
-			    "'%s'", name);
-			error_add(bad, name, why);
-			if (*title == NULL)
-				*title = "Unknown field";
-			continue;
-		}
-		switch (fields[k].kind) {
-		case J_INT:
-			if (json_is_integer(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be a whole "
-			    "number", name);
-			break;
-		case J_INT_NULL:
-			if (json_is_integer(v) || json_is_null(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be a whole "
-			    "number or null", name);
-			break;
-		case J_STRING:
-			if (json_is_string(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be a string",
-			    name);
-			break;
-		case J_STRING_NULL:
-			if (json_is_string(v) || json_is_null(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be a string or "
-			    "null", name);
-			break;
-		case J_BOOL:
-			if (json_is_boolean(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be true or "
-			    "false", name);
-			break;
-		case J_ARRAY:
-			if (json_is_array(v))
-				continue;
-			snprintf(why, sizeof(why), "'%s' must be an array",
-			    name);
-			break;
-		}
-		error_add(bad, name, why);
-		if (*title == NULL)
-			*title = "Wrong type";
-	}
-}
-
-/* Answer 400 with the problems in `bad` (taken), the first as the
- * detail. */
-static void
-bad_request(struct resp *w, const char *title, json_t *bad)
-{
-	char why[320];
-
-	snprintf(why, sizeof(why), "%s", json_string_value(json_object_get(
-	    json_array_get(bad, 0), "detail")));
-	api_problem(w, 400, title, why, bad);
-}
-
-/*
- * Check the body's keys against `fields`: unknown keys and values of the
- * wrong type are refused (400, each named); true when all passed.
- */
-static bool
-body_known(struct resp *w, json_t *o, const struct jfield *fields, int n)
-{
-	json_t *bad = json_array();
-	const char *title = NULL;
-
-	keys_check(bad, "", o, fields, n, &title);
-	if (json_array_size(bad) == 0) {
-		json_decref(bad);
-		return true;
-	}
-	bad_request(w, title, bad);
-	return false;
-}
-
-/* A string member, or NULL when absent or null. */
-static const char *
-member(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-/* ------------------------------------------------------------ access */
-
-/*
- * Decide `op` on child `id`: true when allowed.  Otherwise the request
- * has been answered: 404 for a denial (the same bytes as a missing
- * record); 403 for a restricted record the user has a reason to see but
- * has not broken the glass on; 403 with `cannot` when the user may see
- * the record but not do `op` to it (they know it exists already).
- */
-static bool
-gate(struct req *r, struct resp *w, int64_t id, enum access_op op,
-    const char *cannot)
-{
-	switch (web_child_access(r, id, op, NULL)) {
-	case ACCESS_ALLOW:
-		return true;
-	case ACCESS_NEEDS_GLASS:
-		restricted(w);
-		return false;
-	default:
-		break;
-	}
-	if (op != ACCESS_VIEW && web_child_access(r, id, ACCESS_VIEW, NULL) !=
-	    ACCESS_DENY)
-		api_problem(w, 403, cannot, "Your role or your relationship "
-		    "to this child lets you see the record but not do this.",
-		    NULL);
-	else
-		not_found(w);
-	return false;
-}
 
 /* ------------------------------------------------------------ /me */
 
@@ -570,19 +104,19 @@ get_me(struct req *r, struct resp *w)
 {
 	json_t *teams, *o;
 
-	if (!api_authenticate(r, w) || !no_query(r, w))
+	if (!api_authenticate(r, w) || !api_no_query(r, w))
 		return;
 	teams = json_array();
 	for (int i = 0; i < r->who.n_teams; i++)
 		json_array_append_new(teams, json_integer(r->who.team_ids[i]));
 	o = json_object();
-	set(o, "id", json_integer(r->who.staff_id));
-	set(o, "username", jstr(r->who.username));
-	set(o, "name", jstr(r->who.display));
-	set(o, "role", jstr(role_code(r->who.role)));
-	set(o, "role_label", jstr(role_label(r->who.role)));
-	set(o, "agency_id", json_integer(r->who.agency_id));
-	set(o, "teams", teams);
+	api_set(o, "id", json_integer(r->who.staff_id));
+	api_set(o, "username", api_jstr(r->who.username));
+	api_set(o, "name", api_jstr(r->who.display));
+	api_set(o, "role", api_jstr(role_code(r->who.role)));
+	api_set(o, "role_label", api_jstr(role_label(r->who.role)));
+	api_set(o, "agency_id", json_integer(r->who.agency_id));
+	api_set(o, "teams", teams);
 	api_json(w, 200, o);
 }
 
@@ -597,40 +131,40 @@ child_json(const struct child *c, const struct cin_episode *eps, int neps)
 	char sex[2] = { c->sex, '\0' };
 
 	for (int i = 0; i < c->n_disabilities; i++)
-		json_array_append_new(dis, jstr(c->disabilities[i]));
+		json_array_append_new(dis, api_jstr(c->disabilities[i]));
 	for (int i = 0; i < neps; i++) {
 		const struct cin_episode *e = &eps[i];
 		json_t *x = json_object();
 
-		set(x, "id", json_integer(e->id));
-		set(x, "version", json_integer(e->version));
-		set(x, "referral_date", jdate(e->referral_date));
-		set(x, "referral_source", jtext(e->referral_source));
-		set(x, "primary_need", jtext(e->primary_need));
-		set(x, "referral_nfa", json_boolean(e->referral_nfa));
-		set(x, "closure_date", jdate(e->closure_date));
-		set(x, "closure_reason", jtext(e->closure_reason));
+		api_set(x, "id", json_integer(e->id));
+		api_set(x, "version", json_integer(e->version));
+		api_set(x, "referral_date", api_jdate(e->referral_date));
+		api_set(x, "referral_source", api_jtext(e->referral_source));
+		api_set(x, "primary_need", api_jtext(e->primary_need));
+		api_set(x, "referral_nfa", json_boolean(e->referral_nfa));
+		api_set(x, "closure_date", api_jdate(e->closure_date));
+		api_set(x, "closure_reason", api_jtext(e->closure_reason));
 		json_array_append_new(episodes, x);
 	}
 	o = json_object();
-	set(o, "id", json_integer(c->id));
-	set(o, "version", json_integer(c->version));
-	set(o, "la_child_id", jstr(c->la_child_id));
-	set(o, "given_name", jstr(c->given_name));
-	set(o, "family_name", jstr(c->family_name));
-	set(o, "birth_date", jdate(c->birth_date));
-	set(o, "expected_birth_date", jdate(c->expected_birth_date));
-	set(o, "death_date", jdate(c->death_date));
-	set(o, "sex", jstr(sex));
-	set(o, "ethnicity", jstr(c->ethnicity));
-	set(o, "ethnicity_label", eth != NULL ? jstr(eth->label) :
+	api_set(o, "id", json_integer(c->id));
+	api_set(o, "version", json_integer(c->version));
+	api_set(o, "la_child_id", api_jstr(c->la_child_id));
+	api_set(o, "given_name", api_jstr(c->given_name));
+	api_set(o, "family_name", api_jstr(c->family_name));
+	api_set(o, "birth_date", api_jdate(c->birth_date));
+	api_set(o, "expected_birth_date", api_jdate(c->expected_birth_date));
+	api_set(o, "death_date", api_jdate(c->death_date));
+	api_set(o, "sex", api_jstr(sex));
+	api_set(o, "ethnicity", api_jstr(c->ethnicity));
+	api_set(o, "ethnicity_label", eth != NULL ? api_jstr(eth->label) :
 	    json_null());
-	set(o, "upn", jtext(c->upn));
-	set(o, "upn_unknown", jtext(c->upn_unknown));
-	set(o, "upn_unknown_label", unk != NULL && c->upn_unknown[0] ?
-	    jstr(unk->label) : json_null());
-	set(o, "disabilities", dis);
-	set(o, "cin_episodes", episodes);
+	api_set(o, "upn", api_jtext(c->upn));
+	api_set(o, "upn_unknown", api_jtext(c->upn_unknown));
+	api_set(o, "upn_unknown_label", unk != NULL && c->upn_unknown[0] ?
+	    api_jstr(unk->label) : json_null());
+	api_set(o, "disabilities", dis);
+	api_set(o, "cin_episodes", episodes);
 	return o;
 }
 
@@ -647,30 +181,30 @@ relative_json(struct req *r, const struct store_relative *x, bool shown_)
 	json_t *o = json_object();
 
 	if (shown_) {
-		set(o, "relationship_id", json_integer(x->relationship_id));
-		set(o, "person_id", json_integer(x->person_id));
+		api_set(o, "relationship_id", json_integer(x->relationship_id));
+		api_set(o, "person_id", json_integer(x->person_id));
 	}
-	set(o, "kind", json_string(x->is_child ? "child" : "adult"));
+	api_set(o, "kind", json_string(x->is_child ? "child" : "adult"));
 	if (!shown_)
-		set(o, "restricted_from_you", json_true());
-	set(o, "relationship", jstr(relation_code(x->kind)));
-	set(o, "relationship_label", jstr(x->reverse ?
+		api_set(o, "restricted_from_you", json_true());
+	api_set(o, "relationship", api_jstr(relation_code(x->kind)));
+	api_set(o, "relationship_label", api_jstr(x->reverse ?
 	    relation_inverse_label(x->kind) : relation_label(x->kind)));
-	set(o, "reverse", json_boolean(x->reverse));
-	set(o, "parental_responsibility",
+	api_set(o, "reverse", json_boolean(x->reverse));
+	api_set(o, "parental_responsibility",
 	    json_boolean(x->parental_responsibility));
-	set(o, "current", json_boolean(x->end_date == HDAY_NONE ||
+	api_set(o, "current", json_boolean(x->end_date == HDAY_NONE ||
 	    x->end_date >= r->today));
 	if (!shown_)
 		return o;
-	set(o, "given_name", jstr(x->given_name));
-	set(o, "family_name", jstr(x->family_name));
-	set(o, "birth_date", jdate(x->birth_date));
-	set(o, "start_date", jdate(x->start_date));
-	set(o, "end_date", jdate(x->end_date));
-	set(o, "household_id", jid(x->household_id));
-	set(o, "household_name", x->household_id > 0 ?
-	    jtext(x->household_name) : json_null());
+	api_set(o, "given_name", api_jstr(x->given_name));
+	api_set(o, "family_name", api_jstr(x->family_name));
+	api_set(o, "birth_date", api_jdate(x->birth_date));
+	api_set(o, "start_date", api_jdate(x->start_date));
+	api_set(o, "end_date", api_jdate(x->end_date));
+	api_set(o, "household_id", api_jid(x->household_id));
+	api_set(o, "household_name", x->household_id > 0 ?
+	    api_jtext(x->household_name) : json_null());
 	return o;
 }
 
@@ -679,22 +213,22 @@ allocation_json(struct req *r, const struct store_allocation *a)
 {
 	json_t *o = json_object();
 
-	set(o, "id", json_integer(a->a.id));
-	set(o, "version", json_integer(a->version));
-	set(o, "staff_id", json_integer(a->a.staff_id));
-	set(o, "staff_name", jstr(a->staff_name));
-	set(o, "role", jstr(role_code(a->role)));
-	set(o, "role_label", jstr(role_label(a->role)));
-	set(o, "team_name", jtext(a->team_name));
-	set(o, "to", json_string(a->a.household_id > 0 ? "household" :
+	api_set(o, "id", json_integer(a->a.id));
+	api_set(o, "version", json_integer(a->version));
+	api_set(o, "staff_id", json_integer(a->a.staff_id));
+	api_set(o, "staff_name", api_jstr(a->staff_name));
+	api_set(o, "role", api_jstr(role_code(a->role)));
+	api_set(o, "role_label", api_jstr(role_label(a->role)));
+	api_set(o, "team_name", api_jtext(a->team_name));
+	api_set(o, "to", json_string(a->a.household_id > 0 ? "household" :
 	    "child"));
-	set(o, "child_id", jid(a->a.child_id));
-	set(o, "household_id", jid(a->a.household_id));
-	set(o, "household_name", a->a.household_id > 0 ?
-	    jtext(a->household_name) : json_null());
-	set(o, "start_date", jdate(a->a.start_date));
-	set(o, "end_date", jdate(a->a.end_date));
-	set(o, "current", json_boolean(current(a->a.start_date,
+	api_set(o, "child_id", api_jid(a->a.child_id));
+	api_set(o, "household_id", api_jid(a->a.household_id));
+	api_set(o, "household_name", a->a.household_id > 0 ?
+	    api_jtext(a->household_name) : json_null());
+	api_set(o, "start_date", api_jdate(a->a.start_date));
+	api_set(o, "end_date", api_jdate(a->a.end_date));
+	api_set(o, "current", json_boolean(current(a->a.start_date,
 	    a->a.end_date, r->today)));
 	return o;
 }
@@ -724,21 +258,21 @@ chronology_json(const struct chronology_entry *e)
 {
 	json_t *o = json_object();
 
-	set(o, "id", jid(e->id));
-	set(o, "child_id", jid(e->child_id));
-	set(o, "source", json_string(source_code(e->source)));
+	api_set(o, "id", api_jid(e->id));
+	api_set(o, "child_id", api_jid(e->child_id));
+	api_set(o, "source", json_string(source_code(e->source)));
 	if (e->step != CSTEP_NONE) {
-		set(o, "step", json_string(chronology_step_code(e->step)));
-		set(o, "ref_id", jid(e->ref_id));
+		api_set(o, "step", json_string(chronology_step_code(e->step)));
+		api_set(o, "ref_id", api_jid(e->ref_id));
 		if (e->ref2_id != 0)
-			set(o, "ref2_id", jid(e->ref2_id));
+			api_set(o, "ref2_id", api_jid(e->ref2_id));
 	}
-	set(o, "event_date", jdate(e->date));
-	set(o, "category", jstr(e->category));
-	set(o, "summary", jstr(e->summary));
-	set(o, "recorded_by", jid(e->recorded_by));
-	set(o, "recorded_by_name", jtext(e->recorded_by_name));
-	set(o, "recorded_at", jtime(e->recorded_at));
+	api_set(o, "event_date", api_jdate(e->date));
+	api_set(o, "category", api_jstr(e->category));
+	api_set(o, "summary", api_jstr(e->summary));
+	api_set(o, "recorded_by", api_jid(e->recorded_by));
+	api_set(o, "recorded_by_name", api_jtext(e->recorded_by_name));
+	api_set(o, "recorded_at", api_jtime(e->recorded_at));
 	return o;
 }
 
@@ -749,20 +283,20 @@ record_json(struct req *r, const struct child_view *v)
 	json_t *hh = json_array(), *rel = json_array(), *al = json_array();
 	json_t *chron = json_array(), *cut = json_object();
 
-	set(o, "restricted", json_boolean(v->restricted));
-	set(o, "last_changed_by", v->changed.by_name[0] ?
-	    jstr(v->changed.by_name) : json_null());
-	set(o, "last_changed_at", jtime(v->changed.at));
+	api_set(o, "restricted", json_boolean(v->restricted));
+	api_set(o, "last_changed_by", v->changed.by_name[0] ?
+	    api_jstr(v->changed.by_name) : json_null());
+	api_set(o, "last_changed_at", api_jtime(v->changed.at));
 	for (int i = 0; i < v->nhh; i++) {
 		const struct store_member *m = &v->hh[i];
 		json_t *x = json_object();
 
-		set(x, "household_id", json_integer(m->household_id));
-		set(x, "name", jstr(m->household_name));
-		set(x, "postcode", jtext(m->postcode));
-		set(x, "start_date", jdate(m->start_date));
-		set(x, "end_date", jdate(m->end_date));
-		set(x, "current", json_boolean(m->end_date == HDAY_NONE ||
+		api_set(x, "household_id", json_integer(m->household_id));
+		api_set(x, "name", api_jstr(m->household_name));
+		api_set(x, "postcode", api_jtext(m->postcode));
+		api_set(x, "start_date", api_jdate(m->start_date));
+		api_set(x, "end_date", api_jdate(m->end_date));
+		api_set(x, "current", json_boolean(m->end_date == HDAY_NONE ||
 		    m->end_date >= r->today));
 		json_array_append_new(hh, x);
 	}
@@ -773,18 +307,18 @@ record_json(struct req *r, const struct child_view *v)
 		json_array_append_new(al, allocation_json(r, &v->al[i]));
 	for (int i = 0; i < v->nchron; i++)
 		json_array_append_new(chron, chronology_json(&v->chron[i]));
-	set(o, "households", hh);
-	set(o, "relationships", rel);
-	set(o, "allocations", al);
-	set(o, "chronology", chron);
+	api_set(o, "households", hh);
+	api_set(o, "relationships", rel);
+	api_set(o, "allocations", al);
+	api_set(o, "chronology", chron);
 	/* Which lists hold only their first rows. */
-	set(cut, "cin_episodes", json_boolean(v->ep_total > v->nep));
-	set(cut, "households", json_boolean(v->hh_total > v->nhh));
-	set(cut, "relationships", json_boolean(v->rel_total > v->nrel));
-	set(cut, "allocations", json_boolean(v->al_total > v->nal));
-	set(cut, "chronology", json_boolean(v->manual_total >
+	api_set(cut, "cin_episodes", json_boolean(v->ep_total > v->nep));
+	api_set(cut, "households", json_boolean(v->hh_total > v->nhh));
+	api_set(cut, "relationships", json_boolean(v->rel_total > v->nrel));
+	api_set(cut, "allocations", json_boolean(v->al_total > v->nal));
+	api_set(cut, "chronology", json_boolean(v->manual_total >
 	    v->manual_shown || v->nchron == CHILD_VIEW_CHRON_MAX));
-	set(o, "truncated", cut);
+	api_set(o, "truncated", cut);
 	return o;
 }
 
@@ -795,20 +329,20 @@ get_child(struct req *r, struct resp *w)
 	struct child_view *v;
 	enum herr e;
 
-	if (!api_authenticate(r, w) || !no_query(r, w) ||
-	    !gate(r, w, id, ACCESS_VIEW, NULL))
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, id, ACCESS_VIEW, NULL))
 		return;
 	v = xmalloc(sizeof(*v));
 	if ((e = child_view_load(r, id, v)) != HERR_OK) {
 		if (e == HERR_NOTFOUND)
-			not_found(w);
+			api_not_found(w);
 		else
-			unavailable(w);
+			api_unavailable(w);
 		goto out;
 	}
 	/* Recorded before a byte of the record is sent. */
 	if (!web_audit(r, AUDIT_VIEW, SUBJECT_CHILD, id, NULL)) {
-		unavailable(w);
+		api_unavailable(w);
 		goto out;
 	}
 	api_json(w, 200, record_json(r, v));
@@ -819,33 +353,7 @@ out:
 
 /* ------------------------------------------------------------ edits */
 
-/* Begin, or answer 503. */
-static bool
-begin(struct resp *w, struct req *r)
-{
-	if (store_begin(r->st) == HERR_OK)
-		return true;
-	unavailable(w);
-	return false;
-}
 
-/* Append this request's audit row and commit; rolls back and answers 503
- * when either fails. */
-static bool
-audit_commit(struct req *r, struct resp *w, enum audit_action action,
-    int64_t child_id)
-{
-	struct audit_row row;
-
-	web_audit_row(r, &row, action, SUBJECT_CHILD, child_id, NULL);
-	if (store_audit_append(r->st, &row, 1) != HERR_OK ||
-	    store_commit(r->st) != HERR_OK) {
-		store_rollback(r->st);
-		unavailable(w);
-		return false;
-	}
-	return true;
-}
 
 static const struct jfield child_fields[] = {
 	{ "version", J_INT },
@@ -859,43 +367,7 @@ static const struct jfield child_fields[] = {
 	{ "upn_unknown", J_STRING_NULL },
 };
 
-/* Copy a sent text value into dst (cap bytes); a value too long for it
- * is a problem for `field`, never cut short. */
-static void
-take_text(json_t *errors, char *dst, size_t cap, const char *v,
-    const char *field, const char *label)
-{
-	if (text_copy(dst, cap, v) == HERR_OK)
-		return;
-	{
-		char why[160];
 
-		snprintf(why, sizeof(why), "%s is too long: at most %zu bytes",
-		    label, cap - 1);
-		error_add(errors, field, why);
-	}
-}
-
-/* A sent date ("" or null: none) into *out; a problem for `field`
- * otherwise, worded as the pages word it. */
-static void
-take_date(json_t *errors, hday *out, json_t *v, const char *field,
-    const char *label)
-{
-	const char *s = json_string_value(v);
-	struct hdiag d;
-
-	if (s == NULL || s[0] == '\0') {
-		*out = HDAY_NONE;
-		return;
-	}
-	hdiag_clear(&d);
-	if (form_valid_date(s, label, &d) != HERR_OK ||
-	    hdate_parse(s, out, field, NULL) != HERR_OK) {
-		error_add(errors, field, d.msg[0] ? d.msg : "Not a date");
-		*out = HDAY_NONE;
-	}
-}
 
 /* Apply the sent details to c (the stored record); problems the core
  * could not see (a value that does not fit, a date that is no date) are
@@ -906,34 +378,34 @@ child_from_json(struct child *c, json_t *o, json_t *errors)
 	json_t *v;
 	const char *s;
 
-	if ((s = member(o, "given_name")) != NULL)
-		take_text(errors, c->given_name, sizeof(c->given_name), s,
+	if ((s = api_member(o, "given_name")) != NULL)
+		api_take_text(errors, c->given_name, sizeof(c->given_name), s,
 		    "given_name", "Given name");
-	if ((s = member(o, "family_name")) != NULL)
-		take_text(errors, c->family_name, sizeof(c->family_name), s,
+	if ((s = api_member(o, "family_name")) != NULL)
+		api_take_text(errors, c->family_name, sizeof(c->family_name), s,
 		    "family_name", "Family name");
 	if ((v = json_object_get(o, "birth_date")) != NULL)
-		take_date(errors, &c->birth_date, v, "birth_date",
+		api_take_date(errors, &c->birth_date, v, "birth_date",
 		    "Date of birth");
 	if ((v = json_object_get(o, "expected_birth_date")) != NULL)
-		take_date(errors, &c->expected_birth_date, v,
+		api_take_date(errors, &c->expected_birth_date, v,
 		    "expected_birth_date", "Expected date of birth");
-	if ((s = member(o, "sex")) != NULL) {
+	if ((s = api_member(o, "sex")) != NULL) {
 		if (strlen(s) == 1 && (s[0] == 'M' || s[0] == 'F' ||
 		    s[0] == 'U'))
 			c->sex = s[0];
 		else
-			error_add(errors, "sex", "Sex must be M (male), F "
+			api_error_add(errors, "sex", "Sex must be M (male), F "
 			    "(female) or U (not known)");
 	}
-	if ((s = member(o, "ethnicity")) != NULL) {
+	if ((s = api_member(o, "ethnicity")) != NULL) {
 		if (text_copy(c->ethnicity, sizeof(c->ethnicity), s) !=
 		    HERR_OK || codes_find(CODES_ETHNICITY, s) == NULL)
-			error_add(errors, "ethnicity", "Ethnicity must be a "
+			api_error_add(errors, "ethnicity", "Ethnicity must be a "
 			    "code from the CIN census list");
 	}
 	if ((v = json_object_get(o, "upn")) != NULL) {
-		take_text(errors, c->upn, sizeof(c->upn), json_is_string(v) ?
+		api_take_text(errors, c->upn, sizeof(c->upn), json_is_string(v) ?
 		    json_string_value(v) : "", "upn",
 		    "Unique pupil number (UPN)");
 		/* As the edit page: UPNs are upper case. */
@@ -946,46 +418,13 @@ child_from_json(struct child *c, json_t *o, json_t *errors)
 		if (text_copy(c->upn_unknown, sizeof(c->upn_unknown), s) !=
 		    HERR_OK || (s[0] != '\0' &&
 		    codes_find(CODES_UPN_UNKNOWN, s) == NULL))
-			error_add(errors, "upn_unknown", "The reason the UPN "
+			api_error_add(errors, "upn_unknown", "The reason the UPN "
 			    "is not known must be a code UN1 to UN7 from the "
 			    "CIN census list");
 	}
 }
 
-/* Answer 422 with `errors` (taken), the first as the detail. */
-static void
-invalid(struct resp *w, json_t *errors)
-{
-	char why[400];
 
-	snprintf(why, sizeof(why), "%s", json_string_value(json_object_get(
-	    json_array_get(errors, 0), "detail")));
-	api_problem(w, 422, "Invalid values", why, errors);
-}
-
-static void
-conflict(struct resp *w, const struct store_change *ch)
-{
-	char when[40], why[400];
-	struct tm tm;
-	time_t t = (time_t)ch->at;
-	json_t *p;
-
-	when[0] = '\0';
-	if (ch->at > 0 && gmtime_r(&t, &tm) != NULL)
-		strftime(when, sizeof(when), "%Y-%m-%d %H:%M UTC", &tm);
-	snprintf(why, sizeof(why), "Someone else saved changes to this record "
-	    "at %s (%s). Your changes have not been saved. Check the record "
-	    "and make your changes again.", when[0] ? when :
-	    "an unknown time", ch->by_name[0] ? ch->by_name :
-	    "name not recorded");
-	p = problem_new(409, "Edit conflict", why, NULL);
-	set(p, "current_version", json_integer(ch->version));
-	set(p, "changed_by", ch->by_name[0] ? jstr(ch->by_name) :
-	    json_null());
-	set(p, "changed_at", jtime(ch->at));
-	problem_send(w, 409, p);
-}
 
 static void
 put_child(struct req *r, struct resp *w)
@@ -999,16 +438,16 @@ put_child(struct req *r, struct resp *w)
 	int neps = 0;
 	enum herr x;
 
-	if (!api_authenticate(r, w) || !no_query(r, w) ||
-	    !gate(r, w, id, ACCESS_EDIT, "You cannot change this record"))
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, id, ACCESS_EDIT, "You cannot change this record"))
 		return;
-	if ((o = body_object(r, w)) == NULL)
+	if ((o = api_body_object(r, w)) == NULL)
 		return;
-	if (!body_known(w, o, child_fields, NFIELDS(child_fields)))
+	if (!api_body_known(w, o, child_fields, NFIELDS(child_fields)))
 		goto out;
 	if ((ver = json_object_get(o, "version")) == NULL) {
 		errors = json_array();
-		error_add(errors, "version", "Send the version of the record "
+		api_error_add(errors, "version", "Send the version of the record "
 		    "you are changing (from GET), so that nobody's changes "
 		    "are overwritten");
 		api_problem(w, 400, "Missing version", "Send the version of "
@@ -1018,20 +457,20 @@ put_child(struct req *r, struct resp *w)
 	expected = (int64_t)json_integer_value(ver);
 	if ((x = store_child_get(r->st, id, &stored)) != HERR_OK) {
 		if (x == HERR_NOTFOUND)
-			not_found(w);
+			api_not_found(w);
 		else
-			unavailable(w);
+			api_unavailable(w);
 		goto out;
 	}
 	c = stored;
 	errors = json_array();
 	child_from_json(&c, o, errors);
 	if (json_array_size(errors) > 0) {
-		invalid(w, errors);
+		api_invalid(w, errors);
 		goto out;
 	}
 	json_decref(errors);
-	if (!begin(w, r))
+	if (!api_begin(w, r))
 		goto out;
 	hdiag_clear(&d);
 	x = record_child_update(r->st, &c, expected, r->today,
@@ -1043,26 +482,26 @@ put_child(struct req *r, struct resp *w)
 		    store_cin_episodes(r->st, id, eps, CHILD_VIEW_EPISODES_MAX,
 		    &neps) != HERR_OK) {
 			store_rollback(r->st);
-			unavailable(w);
+			api_unavailable(w);
 			goto out;
 		}
 		if (neps > CHILD_VIEW_EPISODES_MAX)
 			neps = CHILD_VIEW_EPISODES_MAX;
-		if (audit_commit(r, w, AUDIT_EDIT, id))
+		if (api_audit_commit(r, w, AUDIT_EDIT, id))
 			api_json(w, 200, child_json(&c, eps, neps));
 		goto out;
 	}
 	store_rollback(r->st);
 	if (x == HERR_CONFLICT)
-		conflict(w, &ch);
+		api_conflict(w, &ch);
 	else if (x == HERR_NOTFOUND)
-		not_found(w);
+		api_not_found(w);
 	else if (x == HERR_INVALID) {
 		errors = json_array();
-		error_add(errors, d.field, d.msg);
-		invalid(w, errors);
+		api_error_add(errors, d.field, d.msg);
+		api_invalid(w, errors);
 	} else
-		unavailable(w);
+		api_unavailable(w);
 out:
 	free(eps);
 	json_decref(o);
@@ -1102,13 +541,13 @@ post_chronology(struct req *r, struct resp *w)
 	size_t n;
 	enum herr x;
 
-	if (!api_authenticate(r, w) || !no_query(r, w) ||
-	    !gate(r, w, id, ACCESS_NOTE, "You cannot add to this record's "
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, id, ACCESS_NOTE, "You cannot add to this record's "
 	    "chronology"))
 		return;
-	if ((o = body_object(r, w)) == NULL)
+	if ((o = api_body_object(r, w)) == NULL)
 		return;
-	if (!body_known(w, o, chron_fields, NFIELDS(chron_fields)))
+	if (!api_body_known(w, o, chron_fields, NFIELDS(chron_fields)))
 		goto done;
 	c = xcalloc(1, sizeof(*c));
 	chronology_entry_init(c);
@@ -1116,21 +555,21 @@ post_chronology(struct req *r, struct resp *w)
 	c->recorded_by = r->who.staff_id;
 	c->recorded_at = r->now;
 	errors = json_array();
-	date = member(o, "event_date");
-	category = member(o, "category");
-	summary = member(o, "summary");
+	date = api_member(o, "event_date");
+	category = api_member(o, "category");
+	summary = api_member(o, "summary");
 	/* The page's checks first (the same messages), then the core's. */
 	hdiag_clear(&d);
 	if (date == NULL || date[0] == '\0')
-		error_add(errors, "event_date", "Enter the date of the event");
+		api_error_add(errors, "event_date", "Enter the date of the event");
 	else if (form_valid_date(date, "Date of the event", &d) != HERR_OK ||
 	    hdate_parse(date, &c->date, "event_date", NULL) != HERR_OK)
-		error_add(errors, "event_date", d.msg);
+		api_error_add(errors, "event_date", d.msg);
 	if (category == NULL || category[0] == '\0')
-		error_add(errors, "category", "Enter the category");
+		api_error_add(errors, "category", "Enter the category");
 	else if (!chronology_category_valid(category) ||
 	    text_copy(c->category, sizeof(c->category), category) != HERR_OK)
-		error_add(errors, "category", "Select a category from the "
+		api_error_add(errors, "category", "Select a category from the "
 		    "list");
 	n = 0;
 	summary = summary != NULL ? trim(summary, &n) : "";
@@ -1139,7 +578,7 @@ post_chronology(struct req *r, struct resp *w)
 
 		snprintf(why, sizeof(why), "What happened is too long: at most "
 		    "%d bytes", CHRONOLOGY_SUMMARY_MAX);
-		error_add(errors, "summary", why);
+		api_error_add(errors, "summary", why);
 	} else {
 		memcpy(c->summary, summary, n);
 		c->summary[n] = '\0';
@@ -1147,28 +586,28 @@ post_chronology(struct req *r, struct resp *w)
 		if (text_check("summary", "What happened", c->summary,
 		    CHRONOLOGY_SUMMARY_MAX, TEXT_REQUIRED | TEXT_MULTILINE,
 		    &d) != HERR_OK)
-			error_add(errors, "summary", d.msg);
+			api_error_add(errors, "summary", d.msg);
 	}
 	if (json_array_size(errors) > 0) {
-		invalid(w, errors);
+		api_invalid(w, errors);
 		goto done;
 	}
 	json_decref(errors);
-	if (!begin(w, r))
+	if (!api_begin(w, r))
 		goto done;
 	hdiag_clear(&d);
 	if ((x = record_chronology_add(r->st, c, r->today, &d)) != HERR_OK) {
 		store_rollback(r->st);
 		if (x != HERR_INVALID) {
-			unavailable(w);
+			api_unavailable(w);
 			goto done;
 		}
 		errors = json_array();
-		error_add(errors, d.field, d.msg);
-		invalid(w, errors);
+		api_error_add(errors, d.field, d.msg);
+		api_invalid(w, errors);
 		goto done;
 	}
-	if (!audit_commit(r, w, AUDIT_EDIT, id))
+	if (!api_audit_commit(r, w, AUDIT_EDIT, id))
 		goto done;
 	snprintf(c->recorded_by_name, sizeof(c->recorded_by_name), "%s",
 	    r->who.display);
@@ -1198,7 +637,7 @@ get_children(struct req *r, struct resp *w)
 		json_t *errors = json_array();
 
 		for (int i = 0; i < nbad; i++)
-			error_add(errors, diags[i].field, diags[i].msg);
+			api_error_add(errors, diags[i].field, diags[i].msg);
 		api_problem(w, 400, "Invalid search", nbad > 0 ?
 		    diags[0].msg : NULL, errors);
 		return;
@@ -1208,7 +647,7 @@ get_children(struct req *r, struct resp *w)
 	if (q.text[0] == '\0' && q.birth_date == HDAY_NONE) {
 		json_t *errors = json_array();
 
-		error_add(errors, "q", "Give a name, LA child id or UPN (q), "
+		api_error_add(errors, "q", "Give a name, LA child id or UPN (q), "
 		    "a date of birth (dob), or both");
 		api_problem(w, 400, "Invalid search", "Give a name, LA child "
 		    "id or UPN (q), a date of birth (dob), or both.", errors);
@@ -1224,7 +663,7 @@ get_children(struct req *r, struct resp *w)
 	if (e != HERR_OK || !web_audit(r, AUDIT_SEARCH, SUBJECT_NONE, 0,
 	    NULL)) {
 		free(f);
-		unavailable(w);
+		api_unavailable(w);
 		return;
 	}
 	list = json_array();
@@ -1232,20 +671,20 @@ get_children(struct req *r, struct resp *w)
 		const struct dir_child *c = &f->rows[i];
 		json_t *x = json_object();
 
-		set(x, "id", json_integer(c->id));
-		set(x, "given_name", jstr(c->given_name));
-		set(x, "family_name", jstr(c->family_name));
-		set(x, "la_child_id", jstr(c->la_child_id));
-		set(x, "birth_date", jdate(c->birth_date));
-		set(x, "expected_birth_date", jdate(c->expected_birth_date));
-		set(x, "restricted", json_boolean(c->restricted));
+		api_set(x, "id", json_integer(c->id));
+		api_set(x, "given_name", api_jstr(c->given_name));
+		api_set(x, "family_name", api_jstr(c->family_name));
+		api_set(x, "la_child_id", api_jstr(c->la_child_id));
+		api_set(x, "birth_date", api_jdate(c->birth_date));
+		api_set(x, "expected_birth_date", api_jdate(c->expected_birth_date));
+		api_set(x, "restricted", json_boolean(c->restricted));
 		json_array_append_new(list, x);
 	}
 	o = json_object();
-	set(o, "results", list);
-	set(o, "count", json_integer(f->n));
+	api_set(o, "results", list);
+	api_set(o, "count", json_integer(f->n));
 	/* More than a page, or candidates nobody looked at: narrow it. */
-	set(o, "truncated", json_boolean(f->more || f->capped));
+	api_set(o, "truncated", json_boolean(f->more || f->capped));
 	free(f);
 	api_json(w, 200, o);
 }
@@ -1263,7 +702,7 @@ get_family(struct req *r, struct resp *w)
 	int nm = 0, m_total = 0, nal = 0, al_total = 0;
 	enum herr x;
 
-	if (!api_authenticate(r, w) || !no_query(r, w))
+	if (!api_authenticate(r, w) || !api_no_query(r, w))
 		return;
 	switch (web_household_access(r, id, ACCESS_VIEW)) {
 	case ACCESS_ALLOW:
@@ -1275,7 +714,7 @@ get_family(struct req *r, struct resp *w)
 		    NULL);
 		return;
 	default:
-		not_found(w);
+		api_not_found(w);
 		return;
 	}
 	m = xcalloc(CASE_LIST_MAX, sizeof(*m));
@@ -1286,9 +725,9 @@ get_family(struct req *r, struct resp *w)
 	    (x = store_household_allocations(r->st, id, r->today, al,
 	    CASE_LIST_MAX, &nal, &al_total)) != HERR_OK) {
 		if (x == HERR_NOTFOUND)
-			not_found(w);
+			api_not_found(w);
 		else
-			unavailable(w);
+			api_unavailable(w);
 		goto out;
 	}
 	o = json_object();
@@ -1303,17 +742,17 @@ get_family(struct req *r, struct resp *w)
 		if (m[i].is_child && web_child_access(r, m[i].person_id,
 		    ACCESS_VIEW, NULL) != ACCESS_ALLOW) {
 			/* As the page's "Another child": nothing more. */
-			set(x1, "kind", json_string("child"));
-			set(x1, "restricted_from_you", json_true());
+			api_set(x1, "kind", json_string("child"));
+			api_set(x1, "restricted_from_you", json_true());
 		} else {
-			set(x1, "kind", json_string(m[i].is_child ? "child" :
+			api_set(x1, "kind", json_string(m[i].is_child ? "child" :
 			    "adult"));
-			set(x1, "person_id", json_integer(m[i].person_id));
-			set(x1, "given_name", jstr(m[i].given_name));
-			set(x1, "family_name", jstr(m[i].family_name));
-			set(x1, "birth_date", jdate(m[i].birth_date));
-			set(x1, "start_date", jdate(m[i].start_date));
-			set(x1, "end_date", jdate(m[i].end_date));
+			api_set(x1, "person_id", json_integer(m[i].person_id));
+			api_set(x1, "given_name", api_jstr(m[i].given_name));
+			api_set(x1, "family_name", api_jstr(m[i].family_name));
+			api_set(x1, "birth_date", api_jdate(m[i].birth_date));
+			api_set(x1, "start_date", api_jdate(m[i].start_date));
+			api_set(x1, "end_date", api_jdate(m[i].end_date));
 		}
 		json_array_append_new(cur ? now : past, x1);
 	}
@@ -1325,22 +764,22 @@ get_family(struct req *r, struct resp *w)
 		    al[i].a.child_id, ACCESS_VIEW, NULL) != ACCESS_ALLOW)
 			continue;
 		a = allocation_json(r, &al[i]);
-		set(a, "child_name", al[i].a.child_id > 0 ?
-		    jtext(al[i].child_name) : json_null());
+		api_set(a, "child_name", al[i].a.child_id > 0 ?
+		    api_jtext(al[i].child_name) : json_null());
 		json_array_append_new(workers, a);
 	}
-	set(o, "id", json_integer(hh.id));
-	set(o, "version", json_integer(hh.version));
-	set(o, "name", jstr(hh.name));
-	set(o, "postcode", jtext(hh.postcode));
-	set(o, "living_here", now);
-	set(o, "used_to_live_here", past);
-	set(o, "allocations", workers);
-	set(o, "truncated", json_pack("{s:b, s:b}", "members",
+	api_set(o, "id", json_integer(hh.id));
+	api_set(o, "version", json_integer(hh.version));
+	api_set(o, "name", api_jstr(hh.name));
+	api_set(o, "postcode", api_jtext(hh.postcode));
+	api_set(o, "living_here", now);
+	api_set(o, "used_to_live_here", past);
+	api_set(o, "allocations", workers);
+	api_set(o, "truncated", json_pack("{s:b, s:b}", "members",
 	    m_total > nm, "allocations", al_total > nal));
 	if (!web_audit(r, AUDIT_VIEW, SUBJECT_HOUSEHOLD, id, NULL)) {
 		json_decref(o);
-		unavailable(w);
+		api_unavailable(w);
 		goto out;
 	}
 	api_json(w, 200, o);
@@ -1361,12 +800,12 @@ member_row(const struct dir_member *m, void *ctx)
 	struct member_rows *l = ctx;
 	json_t *o = json_object();
 
-	set(o, "staff_id", json_integer(m->staff_id));
-	set(o, "name", jstr(m->name));
-	set(o, "role", jstr(role_code(m->role)));
-	set(o, "role_label", jstr(role_label(m->role)));
-	set(o, "start_date", jdate(m->start_date));
-	set(o, "end_date", jdate(m->end_date));
+	api_set(o, "staff_id", json_integer(m->staff_id));
+	api_set(o, "name", api_jstr(m->name));
+	api_set(o, "role", api_jstr(role_code(m->role)));
+	api_set(o, "role_label", api_jstr(role_label(m->role)));
+	api_set(o, "start_date", api_jdate(m->start_date));
+	api_set(o, "end_date", api_jdate(m->end_date));
 	json_array_append_new(l->list, o);
 	return true;
 }
@@ -1385,10 +824,10 @@ caseload_row(const struct dir_child *c, void *ctx)
 	if (web_child_access(l->r, c->id, ACCESS_VIEW, NULL) == ACCESS_DENY)
 		return true;
 	o = json_object();
-	set(o, "child_id", json_integer(c->id));
-	set(o, "worker_id", jid(c->worker_id));
-	set(o, "since", jdate(c->since));
-	set(o, "restricted", json_boolean(c->restricted));
+	api_set(o, "child_id", json_integer(c->id));
+	api_set(o, "worker_id", api_jid(c->worker_id));
+	api_set(o, "since", api_jdate(c->since));
+	api_set(o, "restricted", json_boolean(c->restricted));
 	json_array_append_new(l->list, o);
 	return true;
 }
@@ -1402,38 +841,38 @@ get_team(struct req *r, struct resp *w)
 	json_t *o;
 	enum herr e;
 
-	if (!api_authenticate(r, w) || !no_query(r, w))
+	if (!api_authenticate(r, w) || !api_no_query(r, w))
 		return;
 	if (!access_team(&r->who, web_id(r, 0))) {
-		not_found(w);
+		api_not_found(w);
 		return;
 	}
 	if ((e = store_dir_team_get(r->st, web_id(r, 0), &t)) != HERR_OK) {
 		if (e == HERR_NOTFOUND)
-			not_found(w);
+			api_not_found(w);
 		else
-			unavailable(w);
+			api_unavailable(w);
 		return;
 	}
 	o = json_object();
 	ml.list = json_array();
-	set(o, "id", json_integer(t.id));
-	set(o, "name", jstr(t.name));
-	set(o, "kind", jstr(team_kind_code(t.kind)));
-	set(o, "kind_label", jstr(team_kind_label(t.kind)));
-	set(o, "members", ml.list);
+	api_set(o, "id", json_integer(t.id));
+	api_set(o, "name", api_jstr(t.name));
+	api_set(o, "kind", api_jstr(team_kind_code(t.kind)));
+	api_set(o, "kind_label", api_jstr(team_kind_label(t.kind)));
+	api_set(o, "members", ml.list);
 	e = store_dir_team_members(r->st, t.id, r->today, member_row, &ml);
 	/* Administrators see the membership only: no case content. */
 	if (e == HERR_OK && access_case_role(r->who.role)) {
 		cl.r = r;
 		cl.list = json_array();
-		set(o, "caseload", cl.list);
+		api_set(o, "caseload", cl.list);
 		e = store_dir_team_caseload(r->st, t.id, r->today,
 		    CASELOAD_LIMIT, caseload_row, &cl);
 	}
 	if (e != HERR_OK) {
 		json_decref(o);
-		unavailable(w);
+		api_unavailable(w);
 		return;
 	}
 	api_json(w, 200, o);
@@ -1467,8 +906,8 @@ people_json(const struct journey_person *p, int n)
 
 	for (int i = 0; i < n; i++)
 		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o}",
-		    "name", jstr(p[i].name), "agency", jtext(p[i].agency),
-		    "role", jtext(p[i].role), "staff_id", jid(p[i].staff_id)));
+		    "name", api_jstr(p[i].name), "agency", api_jtext(p[i].agency),
+		    "role", api_jtext(p[i].role), "staff_id", api_jid(p[i].staff_id)));
 	return a;
 }
 
@@ -1482,19 +921,19 @@ episode_json(const struct cin_episode *e, const struct referral *rf)
 	if (e == NULL)
 		return json_null();
 	o = json_object();
-	set(o, "id", json_integer(e->id));
-	set(o, "version", json_integer(e->version));
-	set(o, "referral_date", jdate(e->referral_date));
-	set(o, "referral_source", jtext(e->referral_source));
-	set(o, "primary_need", jtext(e->primary_need));
-	set(o, "referral_nfa", json_boolean(e->referral_nfa));
-	set(o, "contact_date", rf ? jdate(rf->contact_date) : json_null());
-	set(o, "reason", rf ? jtext(rf->reason) : json_null());
-	set(o, "decision", rf && rf->decision != DECISION_NONE ?
-	    jstr(referral_decision_code(rf->decision)) : json_null());
-	set(o, "decision_date", rf ? jdate(rf->decision_date) : json_null());
-	set(o, "closure_date", jdate(e->closure_date));
-	set(o, "closure_reason", jtext(e->closure_reason));
+	api_set(o, "id", json_integer(e->id));
+	api_set(o, "version", json_integer(e->version));
+	api_set(o, "referral_date", api_jdate(e->referral_date));
+	api_set(o, "referral_source", api_jtext(e->referral_source));
+	api_set(o, "primary_need", api_jtext(e->primary_need));
+	api_set(o, "referral_nfa", json_boolean(e->referral_nfa));
+	api_set(o, "contact_date", rf ? api_jdate(rf->contact_date) : json_null());
+	api_set(o, "reason", rf ? api_jtext(rf->reason) : json_null());
+	api_set(o, "decision", rf && rf->decision != DECISION_NONE ?
+	    api_jstr(referral_decision_code(rf->decision)) : json_null());
+	api_set(o, "decision_date", rf ? api_jdate(rf->decision_date) : json_null());
+	api_set(o, "closure_date", api_jdate(e->closure_date));
+	api_set(o, "closure_reason", api_jtext(e->closure_reason));
 	return o;
 }
 
@@ -1508,16 +947,16 @@ assessment_json(const struct assessment *a)
 	o = json_object();
 	f = json_array();
 	for (int i = 0; i < a->n_factors; i++)
-		json_array_append_new(f, jstr(a->factors[i]));
-	set(o, "id", json_integer(a->id));
-	set(o, "version", json_integer(a->version));
-	set(o, "episode_id", jid(a->episode_id));
-	set(o, "start_date", jdate(a->start_date));
-	set(o, "authorised_date", jdate(a->authorised_date));
-	set(o, "outcome", a->outcome != ASSESS_OPEN ?
-	    jstr(assessment_outcome_code(a->outcome)) : json_null());
-	set(o, "factors", f);
-	set(o, "due_date", jdate(a->due_date));
+		json_array_append_new(f, api_jstr(a->factors[i]));
+	api_set(o, "id", json_integer(a->id));
+	api_set(o, "version", json_integer(a->version));
+	api_set(o, "episode_id", api_jid(a->episode_id));
+	api_set(o, "start_date", api_jdate(a->start_date));
+	api_set(o, "authorised_date", api_jdate(a->authorised_date));
+	api_set(o, "outcome", a->outcome != ASSESS_OPEN ?
+	    api_jstr(assessment_outcome_code(a->outcome)) : json_null());
+	api_set(o, "factors", f);
+	api_set(o, "due_date", api_jdate(a->due_date));
 	return o;
 }
 
@@ -1529,13 +968,13 @@ strategy_json(const struct strategy *s)
 	if (s == NULL)
 		return json_null();
 	o = json_object();
-	set(o, "id", json_integer(s->id));
-	set(o, "version", json_integer(s->version));
-	set(o, "episode_id", jid(s->episode_id));
-	set(o, "held_date", jdate(s->held_date));
-	set(o, "s47", json_boolean(s->s47));
-	set(o, "note", jtext(s->note));
-	set(o, "people", people_json(s->people, s->n_people));
+	api_set(o, "id", json_integer(s->id));
+	api_set(o, "version", json_integer(s->version));
+	api_set(o, "episode_id", api_jid(s->episode_id));
+	api_set(o, "held_date", api_jdate(s->held_date));
+	api_set(o, "s47", json_boolean(s->s47));
+	api_set(o, "note", api_jtext(s->note));
+	api_set(o, "people", people_json(s->people, s->n_people));
 	return o;
 }
 
@@ -1547,14 +986,14 @@ s47_json(const struct s47 *s)
 	if (s == NULL)
 		return json_null();
 	o = json_object();
-	set(o, "id", json_integer(s->id));
-	set(o, "version", json_integer(s->version));
-	set(o, "episode_id", jid(s->episode_id));
-	set(o, "strategy_id", jid(s->strategy_id));
-	set(o, "start_date", jdate(s->start_date));
-	set(o, "outcome", s->outcome != S47_OPEN ?
-	    jstr(s47_outcome_code(s->outcome)) : json_null());
-	set(o, "outcome_date", jdate(s->outcome_date));
+	api_set(o, "id", json_integer(s->id));
+	api_set(o, "version", json_integer(s->version));
+	api_set(o, "episode_id", api_jid(s->episode_id));
+	api_set(o, "strategy_id", api_jid(s->strategy_id));
+	api_set(o, "start_date", api_jdate(s->start_date));
+	api_set(o, "outcome", s->outcome != S47_OPEN ?
+	    api_jstr(s47_outcome_code(s->outcome)) : json_null());
+	api_set(o, "outcome_date", api_jdate(s->outcome_date));
 	return o;
 }
 
@@ -1575,31 +1014,31 @@ conference_json(struct req *r, const struct conference *c)
 
 		if (web_child_access(r, cc->child_id, ACCESS_VIEW, NULL) !=
 		    ACCESS_ALLOW) {
-			set(x, "restricted_from_you", json_true());
+			api_set(x, "restricted_from_you", json_true());
 			json_array_append_new(kids, x);
 			continue;
 		}
-		set(x, "child_id", json_integer(cc->child_id));
-		set(x, "s47_id", jid(cc->s47_id));
-		set(x, "plan_id", jid(cc->plan_id));
-		set(x, "decision", jstr(conference_decision_code(
+		api_set(x, "child_id", json_integer(cc->child_id));
+		api_set(x, "s47_id", api_jid(cc->s47_id));
+		api_set(x, "plan_id", api_jid(cc->plan_id));
+		api_set(x, "decision", api_jstr(conference_decision_code(
 		    cc->decision)));
-		set(x, "category", cc->category != ABUSE_NONE ?
-		    jstr(abuse_category_code(cc->category)) : json_null());
-		set(x, "end_reason", cc->end_reason != PLANEND_NONE ?
-		    jstr(plan_end_reason_code(cc->end_reason)) : json_null());
-		set(x, "step_down", json_boolean(cc->step_down));
-		set(x, "due_date", jdate(cc->due_date));
+		api_set(x, "category", cc->category != ABUSE_NONE ?
+		    api_jstr(abuse_category_code(cc->category)) : json_null());
+		api_set(x, "end_reason", cc->end_reason != PLANEND_NONE ?
+		    api_jstr(plan_end_reason_code(cc->end_reason)) : json_null());
+		api_set(x, "step_down", json_boolean(cc->step_down));
+		api_set(x, "due_date", api_jdate(cc->due_date));
 		json_array_append_new(kids, x);
 	}
-	set(o, "id", json_integer(c->id));
-	set(o, "version", json_integer(c->version));
-	set(o, "kind", jstr(conference_kind_code(c->kind)));
-	set(o, "held_date", jdate(c->held_date));
-	set(o, "notified_date", jdate(c->notified_date));
-	set(o, "chair_id", jid(c->chair_id));
-	set(o, "note", jtext(c->note));
-	set(o, "children", kids);
+	api_set(o, "id", json_integer(c->id));
+	api_set(o, "version", json_integer(c->version));
+	api_set(o, "kind", api_jstr(conference_kind_code(c->kind)));
+	api_set(o, "held_date", api_jdate(c->held_date));
+	api_set(o, "notified_date", api_jdate(c->notified_date));
+	api_set(o, "chair_id", api_jid(c->chair_id));
+	api_set(o, "note", api_jtext(c->note));
+	api_set(o, "children", kids);
 	return o;
 }
 
@@ -1611,29 +1050,29 @@ plan_json(const struct plan *p)
 	if (p == NULL)
 		return json_null();
 	o = json_object();
-	set(o, "id", json_integer(p->id));
-	set(o, "version", json_integer(p->version));
-	set(o, "kind", jstr(plan_kind_code(p->kind)));
-	set(o, "episode_id", jid(p->episode_id));
-	set(o, "start_date", jdate(p->start_date));
-	set(o, "end_date", jdate(p->end_date));
+	api_set(o, "id", json_integer(p->id));
+	api_set(o, "version", json_integer(p->version));
+	api_set(o, "kind", api_jstr(plan_kind_code(p->kind)));
+	api_set(o, "episode_id", api_jid(p->episode_id));
+	api_set(o, "start_date", api_jdate(p->start_date));
+	api_set(o, "end_date", api_jdate(p->end_date));
 	if (p->kind == PLAN_CP) {
-		set(o, "conference_id", jid(p->conference_id));
-		set(o, "initial_category", p->initial_category != ABUSE_NONE ?
-		    jstr(abuse_category_code(p->initial_category)) :
+		api_set(o, "conference_id", api_jid(p->conference_id));
+		api_set(o, "initial_category", p->initial_category != ABUSE_NONE ?
+		    api_jstr(abuse_category_code(p->initial_category)) :
 		    json_null());
-		set(o, "latest_category", p->latest_category != ABUSE_NONE ?
-		    jstr(abuse_category_code(p->latest_category)) :
+		api_set(o, "latest_category", p->latest_category != ABUSE_NONE ?
+		    api_jstr(abuse_category_code(p->latest_category)) :
 		    json_null());
-		set(o, "end_reason", p->end_reason != PLANEND_NONE ?
-		    jstr(plan_end_reason_code(p->end_reason)) : json_null());
-		set(o, "core_group", people_json(p->core_group,
+		api_set(o, "end_reason", p->end_reason != PLANEND_NONE ?
+		    api_jstr(plan_end_reason_code(p->end_reason)) : json_null());
+		api_set(o, "core_group", people_json(p->core_group,
 		    p->n_core_group));
 	} else if (p->kind == PLAN_LAC) {
-		set(o, "legal_status", jtext(p->legal_status));
-		set(o, "placement", jtext(p->placement));
-		set(o, "long_term", json_boolean(p->long_term));
-		set(o, "end_reason", jtext(p->lac_end_reason));
+		api_set(o, "legal_status", api_jtext(p->legal_status));
+		api_set(o, "placement", api_jtext(p->placement));
+		api_set(o, "long_term", json_boolean(p->long_term));
+		api_set(o, "end_reason", api_jtext(p->lac_end_reason));
 	}
 	return o;
 }
@@ -1646,16 +1085,16 @@ event_json(const struct plan_event *e)
 	if (e == NULL)
 		return json_null();
 	o = json_object();
-	set(o, "id", json_integer(e->id));
-	set(o, "plan_id", json_integer(e->plan_id));
-	set(o, "kind", jstr(event_kind_code(e->kind)));
-	set(o, "held_date", jdate(e->held_date));
+	api_set(o, "id", json_integer(e->id));
+	api_set(o, "plan_id", json_integer(e->plan_id));
+	api_set(o, "kind", api_jstr(event_kind_code(e->kind)));
+	api_set(o, "held_date", api_jdate(e->held_date));
 	if (e->kind == EVENT_VISIT || e->kind == EVENT_LAC_VISIT) {
-		set(o, "seen", json_boolean(e->seen));
-		set(o, "seen_alone", json_boolean(e->seen_alone));
+		api_set(o, "seen", json_boolean(e->seen));
+		api_set(o, "seen_alone", json_boolean(e->seen_alone));
 	}
-	set(o, "note", jtext(e->note));
-	set(o, "due_date", jdate(e->due_date));
+	api_set(o, "note", api_jtext(e->note));
+	api_set(o, "due_date", api_jdate(e->due_date));
 	return o;
 }
 
@@ -1665,13 +1104,13 @@ due_json(const struct due_item *it, hday today)
 {
 	json_t *o = json_object();
 
-	set(o, "step", jstr(due_step_code(it->step)));
-	set(o, "seq", json_integer(it->seq));
-	set(o, "ref_id", jid(it->ref_id));
-	set(o, "from", jdate(it->from));
-	set(o, "due", jdate(it->due));
-	set(o, "status", jstr(due_status_code(due_item_status(it, today))));
-	set(o, "working_days_late", json_integer(due_item_days_late(it,
+	api_set(o, "step", api_jstr(due_step_code(it->step)));
+	api_set(o, "seq", json_integer(it->seq));
+	api_set(o, "ref_id", api_jid(it->ref_id));
+	api_set(o, "from", api_jdate(it->from));
+	api_set(o, "due", api_jdate(it->due));
+	api_set(o, "status", api_jstr(due_status_code(due_item_status(it, today))));
+	api_set(o, "working_days_late", json_integer(due_item_days_late(it,
 	    today)));
 	return o;
 }
@@ -1711,43 +1150,43 @@ journey_json(struct req *r, const struct journey *j,
 {
 	json_t *o = json_object(), *a;
 
-	set(o, "child_id", json_integer(j->child.id));
-	set(o, "la_child_id", jstr(j->child.la_child_id));
+	api_set(o, "child_id", json_integer(j->child.id));
+	api_set(o, "la_child_id", api_jstr(j->child.la_child_id));
 	a = json_array();
 	for (int i = 0; i < j->n_episodes; i++)
 		json_array_append_new(a, episode_json(&j->episodes[i],
 		    &j->referrals[i]));
-	set(o, "episodes", a);
+	api_set(o, "episodes", a);
 	a = json_array();
 	for (int i = 0; i < j->n_assessments; i++)
 		json_array_append_new(a, assessment_json(&j->assessments[i]));
-	set(o, "assessments", a);
+	api_set(o, "assessments", a);
 	a = json_array();
 	for (int i = 0; i < j->n_strategies; i++)
 		json_array_append_new(a, strategy_json(&j->strategies[i]));
-	set(o, "strategy_discussions", a);
+	api_set(o, "strategy_discussions", a);
 	a = json_array();
 	for (int i = 0; i < j->n_s47s; i++)
 		json_array_append_new(a, s47_json(&j->s47s[i]));
-	set(o, "s47s", a);
+	api_set(o, "s47s", a);
 	a = json_array();
 	for (int i = 0; i < j->n_conferences; i++)
 		json_array_append_new(a, conference_json(r,
 		    &j->conferences[i]));
-	set(o, "conferences", a);
+	api_set(o, "conferences", a);
 	a = json_array();
 	for (int i = 0; i < j->n_plans; i++)
 		json_array_append_new(a, plan_json(&j->plans[i]));
-	set(o, "plans", a);
+	api_set(o, "plans", a);
 	a = json_array();
 	for (int i = 0; i < j->n_events; i++)
 		json_array_append_new(a, event_json(&j->events[i]));
-	set(o, "events", a);
+	api_set(o, "events", a);
 	a = json_array();
 	for (int i = 0; i < ndue; i++)
 		json_array_append_new(a, due_json(&due[i].item, r->today));
-	set(o, "due", a);
-	set(o, "due_truncated", json_boolean(cut));
+	api_set(o, "due", a);
+	api_set(o, "due_truncated", json_boolean(cut));
 	return o;
 }
 
@@ -1762,8 +1201,8 @@ get_journey(struct req *r, struct resp *w)
 	int n = 0, total = 0;
 	enum herr e;
 
-	if (!api_authenticate(r, w) || !no_query(r, w) ||
-	    !gate(r, w, id, ACCESS_VIEW, NULL))
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, id, ACCESS_VIEW, NULL))
 		return;
 	j = journey_new();
 	due = xcalloc(DUE_CHILD_MAX, sizeof(*due));
@@ -1776,14 +1215,14 @@ get_journey(struct req *r, struct resp *w)
 	    (e = store_due_list(r->st, &f, due, DUE_CHILD_MAX, &n, &total)) !=
 	    HERR_OK) {
 		if (e == HERR_NOTFOUND)
-			not_found(w);
+			api_not_found(w);
 		else
-			unavailable(w);
+			api_unavailable(w);
 		goto out;
 	}
 	/* Recorded before a byte of the journey is sent. */
 	if (!web_audit(r, AUDIT_VIEW, SUBJECT_CHILD, id, NULL)) {
-		unavailable(w);
+		api_unavailable(w);
 		goto out;
 	}
 	api_json(w, 200, journey_json(r, j, due, n < DUE_CHILD_MAX ? n :
@@ -1823,11 +1262,11 @@ due_list_row(void *arg, const struct store_due *d)
 		return HERR_OK;
 	}
 	o = due_json(&d->item, l->r->today);
-	set(o, "child_id", json_integer(d->item.child_id));
-	set(o, "la_child_id", jstr(d->la_child_id));
-	set(o, "child_name", jtext(d->child_name));
-	set(o, "worker_id", jid(d->worker_id));
-	set(o, "worker_name", d->worker_id > 0 ? jtext(d->worker_name) :
+	api_set(o, "child_id", json_integer(d->item.child_id));
+	api_set(o, "la_child_id", api_jstr(d->la_child_id));
+	api_set(o, "child_name", api_jtext(d->child_name));
+	api_set(o, "worker_id", api_jid(d->worker_id));
+	api_set(o, "worker_name", d->worker_id > 0 ? api_jtext(d->worker_name) :
 	    json_null());
 	json_array_append_new(l->items, o);
 	l->n++;
@@ -1869,28 +1308,28 @@ get_due(struct req *r, struct resp *w)
 	if (form_check(&r->query, due_query, NFIELDS(due_query), diags,
 	    API_ERRORS, &nbad) != HERR_OK)
 		for (int i = 0; i < nbad; i++)
-			error_add(errors, diags[i].field, diags[i].msg);
+			api_error_add(errors, diags[i].field, diags[i].msg);
 	if (json_array_size(errors) == 0) {
 		f.team_id = query_id(r, "team");
 		f.worker_id = query_id(r, "worker");
 		if (f.team_id < 0)
-			error_add(errors, "team", "team must be a team's id");
+			api_error_add(errors, "team", "team must be a team's id");
 		if (f.worker_id < 0)
-			error_add(errors, "worker", "worker must be a member "
+			api_error_add(errors, "worker", "worker must be a member "
 			    "of staff's id");
 		if (until != NULL && until[0] != '\0' && hdate_parse(until,
 		    &f.until, "until", NULL) != HERR_OK)
-			error_add(errors, "until", "until must be a date "
+			api_error_add(errors, "until", "until must be a date "
 			    "YYYY-MM-DD");
 	}
 	if (json_array_size(errors) > 0) {
-		bad_request(w, "Invalid parameters", errors);
+		api_bad_request(w, "Invalid parameters", errors);
 		return;
 	}
 	json_decref(errors);
 	/* A team the caller is not in is answered as a missing one. */
 	if (f.team_id > 0 && !access_team(&r->who, f.team_id)) {
-		not_found(w);
+		api_not_found(w);
 		return;
 	}
 	/* Without either, the caller's own children. */
@@ -1903,14 +1342,14 @@ get_due(struct req *r, struct resp *w)
 	    SUBJECT_TEAM : SUBJECT_STAFF, f.team_id > 0 ? f.team_id :
 	    f.worker_id, NULL)) {
 		json_decref(l.items);
-		unavailable(w);
+		api_unavailable(w);
 		return;
 	}
 	o = json_object();
-	set(o, "today", jdate(r->today));
-	set(o, "items", l.items);
-	set(o, "count", json_integer(l.n));
-	set(o, "truncated", json_boolean(l.cut));
+	api_set(o, "today", api_jdate(r->today));
+	api_set(o, "items", l.items);
+	api_set(o, "count", json_integer(l.n));
+	api_set(o, "truncated", json_boolean(l.cut));
 	api_json(w, 200, o);
 }
 
@@ -1955,12 +1394,12 @@ step_start(struct step *s, struct req *r, struct resp *w,
 	s->cx.now = r->now;
 	s->cx.conflict = &s->ch;
 	hdiag_clear(&s->d);
-	if (!api_authenticate(r, w) || !no_query(r, w) ||
-	    !gate(r, w, s->child_id, ACCESS_EDIT, "You cannot change this "
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, s->child_id, ACCESS_EDIT, "You cannot change this "
 	    "child's journey"))
 		return false;
-	if ((s->o = body_object(r, w)) == NULL ||
-	    !body_known(w, s->o, fields, n))
+	if ((s->o = api_body_object(r, w)) == NULL ||
+	    !api_body_known(w, s->o, fields, n))
 		return false;
 	s->bad = json_array();
 	s->errors = json_array();
@@ -2010,20 +1449,20 @@ step_fail(struct step *s, enum herr x)
 	}
 	switch (x) {
 	case HERR_CONFLICT:
-		conflict(s->w, &s->ch);
+		api_conflict(s->w, &s->ch);
 		break;
 	case HERR_NOTFOUND:
-		not_found(s->w);
+		api_not_found(s->w);
 		break;
 	case HERR_INVALID:
 	case HERR_RANGE:
 		e = json_array();
 		api_field(field, s->d.field);
-		error_add(e, field, s->d.msg[0] ? s->d.msg : herr_str(x));
-		invalid(s->w, e);
+		api_error_add(e, field, s->d.msg[0] ? s->d.msg : herr_str(x));
+		api_invalid(s->w, e);
 		break;
 	default:
-		unavailable(s->w);
+		api_unavailable(s->w);
 		break;
 	}
 }
@@ -2036,17 +1475,17 @@ step_begin(struct step *s)
 	enum herr x;
 
 	if (json_array_size(s->bad) > 0) {
-		bad_request(s->w, s->bad_title ? s->bad_title : "Wrong type",
+		api_bad_request(s->w, s->bad_title ? s->bad_title : "Wrong type",
 		    s->bad);
 		s->bad = NULL;
 		return false;
 	}
 	if (json_array_size(s->errors) > 0) {
-		invalid(s->w, s->errors);
+		api_invalid(s->w, s->errors);
 		s->errors = NULL;
 		return false;
 	}
-	if (!begin(s->w, s->r))
+	if (!api_begin(s->w, s->r))
 		return false;
 	s->open = true;
 	s->j = journey_new();
@@ -2101,7 +1540,7 @@ step_version(struct step *s, int64_t *out)
 		return true;
 	}
 	e = json_array();
-	error_add(e, "version", "Send the version of the record you are "
+	api_error_add(e, "version", "Send the version of the record you are "
 	    "changing (from GET), so that nobody's changes are overwritten");
 	api_problem(s->w, 400, "Missing version", "Send the version of the "
 	    "record you are changing.", e);
@@ -2125,7 +1564,7 @@ missing(struct step *s, const char *field, const char *what)
 	char why[200];
 
 	snprintf(why, sizeof(why), "Enter %s", what);
-	error_add(s->errors, field, why);
+	api_error_add(s->errors, field, why);
 }
 
 /* A date member of o (absent, null or "": HDAY_NONE, a problem when
@@ -2145,7 +1584,7 @@ take_day(struct step *s, json_t *o, const char *prefix, const char *key,
 			missing(s, field, what);
 		return;
 	}
-	take_date(s->errors, out, v, field, what);
+	api_take_date(s->errors, out, v, field, what);
 }
 
 /* A code member of o: its number, or -1 (absent, or a problem). */
@@ -2154,7 +1593,7 @@ take_code(struct step *s, json_t *o, const char *prefix, const char *key,
     const char *what, bool required, int (*parse)(const char *),
     code_fn code, int first, int count)
 {
-	const char *v = member(o, key);
+	const char *v = api_member(o, key);
 	char field[FIELD_MAX], why[400];
 	size_t len;
 	int k;
@@ -2171,7 +1610,7 @@ take_code(struct step *s, json_t *o, const char *prefix, const char *key,
 	for (int i = first; i < count && len < sizeof(why); i++)
 		len += (size_t)snprintf(why + len, sizeof(why) - len, "%s %s",
 		    i == first ? "" : ",", code(i));
-	error_add(s->errors, field, why);
+	api_error_add(s->errors, field, why);
 	return -1;
 }
 
@@ -2180,12 +1619,12 @@ static void
 take_str(struct step *s, json_t *o, const char *prefix, const char *key,
     const char *label, char *dst, size_t cap)
 {
-	const char *v = member(o, key);
+	const char *v = api_member(o, key);
 	char field[FIELD_MAX];
 
 	dst[0] = '\0';
 	if (v != NULL)
-		take_text(s->errors, dst, cap, v, fname(field, prefix, key),
+		api_take_text(s->errors, dst, cap, v, fname(field, prefix, key),
 		    label);
 }
 
@@ -2208,7 +1647,7 @@ take_id(struct step *s, json_t *o, const char *prefix, const char *key,
 		return (int64_t)json_integer_value(v);
 	snprintf(why, sizeof(why), "%s must be a record's id (a whole number "
 	    "from 1)", field);
-	error_add(s->errors, field, why);
+	api_error_add(s->errors, field, why);
 	return 0;
 }
 
@@ -2239,17 +1678,17 @@ take_items(struct step *s, const char *key, const struct jfield *fields,
 		if (!json_is_object(it)) {
 			snprintf(why, sizeof(why), "'%s[%zu]' must be an "
 			    "object", key, i);
-			error_add(s->bad, key, why);
+			api_error_add(s->bad, key, why);
 			if (s->bad_title == NULL)
 				s->bad_title = "Wrong type";
 			continue;
 		}
-		keys_check(s->bad, prefix, it, fields, nf, &s->bad_title);
+		api_keys_check(s->bad, prefix, it, fields, nf, &s->bad_title);
 	}
 	if (json_array_size(a) > (size_t)max) {
 		snprintf(why, sizeof(why), "%s may hold at most %d items", key,
 		    max);
-		error_add(s->errors, key, why);
+		api_error_add(s->errors, key, why);
 	}
 	*n = json_array_size(a) > (size_t)max ? max : (int)json_array_size(a);
 	return a;
@@ -2301,16 +1740,16 @@ take_factors(struct step *s, struct assessment *a)
 	json_array_foreach(arr, i, v) {
 		snprintf(field, sizeof(field), "factors[%zu]", i);
 		if (!json_is_string(v)) {
-			error_add(s->bad, field, "Each factor must be a string "
+			api_error_add(s->bad, field, "Each factor must be a string "
 			    "(a CIN census code such as 1C)");
 			continue;
 		}
 		if (a->n_factors >= JOURNEY_FACTORS_MAX) {
-			error_add(s->errors, "factors", "An assessment has at "
+			api_error_add(s->errors, "factors", "An assessment has at "
 			    "most 24 factors");
 			break;
 		}
-		take_text(s->errors, a->factors[a->n_factors],
+		api_take_text(s->errors, a->factors[a->n_factors],
 		    sizeof(a->factors[0]), json_string_value(v), field,
 		    "A factor code");
 		a->n_factors++;
@@ -2685,17 +2124,17 @@ post_conference(struct req *r, struct resp *w)
 			has_path_child = true;
 		for (int m = 0; m < i; m++)
 			if (ids[m] == cc->child_id && cc->child_id > 0)
-				error_add(s.errors, fname(field, prefix,
+				api_error_add(s.errors, fname(field, prefix,
 				    "child_id"), "Each child is listed once");
 	}
 	if (c->n_children > 0 && !has_path_child && json_array_size(
 	    s.errors) == 0)
-		error_add(s.errors, "children", "List this child among the "
+		api_error_add(s.errors, "children", "List this child among the "
 		    "children discussed");
 	if (json_array_size(s.bad) == 0 && json_array_size(s.errors) == 0)
 		/* Every other child: the same gate as the path's. */
 		for (int i = 0; i < c->n_children; i++)
-			if (ids[i] != s.child_id && !gate(r, w, ids[i],
+			if (ids[i] != s.child_id && !api_gate(r, w, ids[i],
 			    ACCESS_EDIT, "You cannot change this child's "
 			    "journey"))
 				goto out;
@@ -2745,7 +2184,7 @@ plan_end(struct req *r, struct resp *w, bool lac)
 		break;
 	case PLAN_CIN:
 		if (reason[0] != '\0')
-			error_add(s.errors, "reason", "A child in need plan "
+			api_error_add(s.errors, "reason", "A child in need plan "
 			    "ends without a reason: leave reason out");
 		x = reason[0] != '\0' ? HERR_INVALID : record_cin_plan_end(
 		    r->st, s.child_id, p->id, end, &s.cx, &s.d);
@@ -2759,7 +2198,7 @@ plan_end(struct req *r, struct resp *w, bool lac)
 		/* The problem was the API's own reading of reason. */
 		store_rollback(r->st);
 		s.open = false;
-		invalid(w, s.errors);
+		api_invalid(w, s.errors);
 		s.errors = NULL;
 		goto out;
 	}
@@ -2959,7 +2398,7 @@ static void
 no_route(struct req *r, struct resp *w)
 {
 	(void)r;
-	not_found(w);
+	api_not_found(w);
 }
 
 const struct route api_routes[] = {
