@@ -882,10 +882,7 @@ get_team(struct req *r, struct resp *w)
 
 #define DUE_CHILD_MAX 256	/* a child's open items in one answer */
 #define DUE_LIST_MAX 5000	/* open items in one answer of /due */
-#define FIELD_MAX 96		/* a problem's field name */
 
-/* A code list's stable codes by number, for messages naming the choices. */
-typedef const char *(*code_fn)(int);
 #define CODE_FN(name, fn, type) \
 	static const char *name(int i) { return fn((type)i); }
 CODE_FN(decision_code, referral_decision_code, enum referral_decision)
@@ -1355,343 +1352,41 @@ get_due(struct req *r, struct resp *w)
 
 /* ------------------------------------------------------------ steps */
 
-/*
- * One step recorded through the API: the child of the path (edit access
- * checked), the body, the problems found with it (400 for shape, 422 for
- * values), and the child's journey, loaded inside the transaction the
- * step is written in.
- */
-struct step {
-	struct req *r;
-	struct resp *w;
-	int64_t child_id;
-	json_t *o;		/* the body */
-	json_t *bad;		/* 400: unknown keys, wrong types in items */
-	const char *bad_title;
-	json_t *errors;		/* 422: values refused */
-	struct journey *j;
-	struct journey_ctx cx;
-	struct store_change ch;
-	struct hdiag d;
-	bool open;		/* a transaction is open */
-};
-
-/*
- * Authenticate, check edit access to the path's child, read the body and
- * check its keys.  True to go on; otherwise the request is answered.  s
- * is always left fit for step_end.
- */
+/* A journey step: edit access to the path's child, then the body. */
 static bool
-step_start(struct step *s, struct req *r, struct resp *w,
+step_start(struct api_step *s, struct req *r, struct resp *w,
     const struct jfield *fields, int n)
 {
-	memset(s, 0, sizeof(*s));
-	s->r = r;
-	s->w = w;
-	s->child_id = web_id(r, 0);
-	s->cx.today = r->today;
-	s->cx.by = r->who.staff_id;
-	s->cx.now = r->now;
-	s->cx.conflict = &s->ch;
-	hdiag_clear(&s->d);
-	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
-	    !api_gate(r, w, s->child_id, ACCESS_EDIT, "You cannot change this "
-	    "child's journey"))
-		return false;
-	if ((s->o = api_body_object(r, w)) == NULL ||
-	    !api_body_known(w, s->o, fields, n))
-		return false;
-	s->bad = json_array();
-	s->errors = json_array();
-	return true;
+	return api_step_start(s, r, w, web_id(r, 0), ACCESS_EDIT, "You cannot "
+	    "change this child's journey", fields, n);
 }
 
-static void
-step_end(struct step *s)
-{
-	if (s->open)
-		store_rollback(s->r->st);
-	json_decref(s->o);
-	json_decref(s->bad);
-	json_decref(s->errors);
-	journey_free(s->j);
-}
-
-/* The field a core diag names, as the API names it: a conference's
- * "child_N.x" is the body's "children[N].x". */
-static void
-api_field(char out[FIELD_MAX], const char *field)
-{
-	const char *p = field + 6;
-	int n = 0;
-
-	if (strncmp(field, "child_", 6) == 0 && *p >= '0' && *p <= '9') {
-		while (*p >= '0' && *p <= '9' && n < 1000)
-			n = n * 10 + (*p++ - '0');
-		if (*p == '.') {
-			snprintf(out, FIELD_MAX, "children[%d].%s", n, p + 1);
-			return;
-		}
-	}
-	snprintf(out, FIELD_MAX, "%s", field);
-}
-
-/* Roll back and answer for a status that is not HERR_OK. */
-static void
-step_fail(struct step *s, enum herr x)
-{
-	char field[FIELD_MAX];
-	json_t *e;
-
-	if (s->open) {
-		store_rollback(s->r->st);
-		s->open = false;
-	}
-	switch (x) {
-	case HERR_CONFLICT:
-		api_conflict(s->w, &s->ch);
-		break;
-	case HERR_NOTFOUND:
-		api_not_found(s->w);
-		break;
-	case HERR_INVALID:
-	case HERR_RANGE:
-		e = json_array();
-		api_field(field, s->d.field);
-		api_error_add(e, field, s->d.msg[0] ? s->d.msg : herr_str(x));
-		api_invalid(s->w, e);
-		break;
-	default:
-		api_unavailable(s->w);
-		break;
-	}
-}
-
-/* After the values are read: answer 400 or 422 if any was refused; else
- * begin the transaction and load the child's journey into s->j. */
+/* Answer 400 or 422 for refused values; else begin the transaction and
+ * load the child's journey into s->j. */
 static bool
-step_begin(struct step *s)
+step_begin(struct api_step *s)
 {
 	enum herr x;
 
-	if (json_array_size(s->bad) > 0) {
-		api_bad_request(s->w, s->bad_title ? s->bad_title : "Wrong type",
-		    s->bad);
-		s->bad = NULL;
+	if (!api_step_begin(s))
 		return false;
-	}
-	if (json_array_size(s->errors) > 0) {
-		api_invalid(s->w, s->errors);
-		s->errors = NULL;
-		return false;
-	}
-	if (!api_begin(s->w, s->r))
-		return false;
-	s->open = true;
 	s->j = journey_new();
 	if ((x = store_journey_load(s->r->st, s->child_id, s->j, &s->d)) !=
 	    HERR_OK) {
-		step_fail(s, x);
+		api_step_fail(s, x);
 		return false;
 	}
 	return true;
 }
 
-/*
- * The write gave x.  When it succeeded: reload the journey (to answer
- * with the record as stored), append an audit row for each child it
- * touched and commit; true to answer.  Otherwise roll back and answer.
- */
+/* The write gave x: reload the journey (to answer with the record as
+ * stored), then audit and commit. */
 static bool
-step_commit(struct step *s, enum herr x, const int64_t *children, int n)
+step_commit(struct api_step *s, enum herr x, const int64_t *children, int n)
 {
-	struct audit_row *rows;
-
 	if (x == HERR_OK)
 		x = store_journey_load(s->r->st, s->child_id, s->j, &s->d);
-	if (x != HERR_OK) {
-		step_fail(s, x);
-		return false;
-	}
-	rows = xcalloc((size_t)n, sizeof(*rows));
-	for (int i = 0; i < n; i++)
-		web_audit_row(s->r, &rows[i], AUDIT_EDIT, SUBJECT_CHILD,
-		    children[i], NULL);
-	x = store_audit_append(s->r->st, rows, n);
-	free(rows);
-	if (x == HERR_OK)
-		x = store_commit(s->r->st);
-	if (x != HERR_OK) {
-		step_fail(s, HERR_ENV);
-		return false;
-	}
-	s->open = false;
-	return true;
-}
-
-/* The body's "version" (400 when absent), as put_child takes it. */
-static bool
-step_version(struct step *s, int64_t *out)
-{
-	json_t *v = json_object_get(s->o, "version"), *e;
-
-	if (v != NULL) {
-		*out = (int64_t)json_integer_value(v);
-		return true;
-	}
-	e = json_array();
-	api_error_add(e, "version", "Send the version of the record you are "
-	    "changing (from GET), so that nobody's changes are overwritten");
-	api_problem(s->w, 400, "Missing version", "Send the version of the "
-	    "record you are changing.", e);
-	return false;
-}
-
-/* prefix + key, the name a problem gives a field. */
-static const char *
-fname(char out[FIELD_MAX], const char *prefix, const char *key)
-{
-	/* Field names are short; one cut short still names the place. */
-	if (snprintf(out, FIELD_MAX, "%s%s", prefix, key) >= FIELD_MAX)
-		out[FIELD_MAX - 1] = '\0';
-	return out;
-}
-
-/* "Enter the date it was held" for a missing value. */
-static void
-missing(struct step *s, const char *field, const char *what)
-{
-	char why[200];
-
-	snprintf(why, sizeof(why), "Enter %s", what);
-	api_error_add(s->errors, field, why);
-}
-
-/* A date member of o (absent, null or "": HDAY_NONE, a problem when
- * required). */
-static void
-take_day(struct step *s, json_t *o, const char *prefix, const char *key,
-    const char *what, bool required, hday *out)
-{
-	json_t *v = json_object_get(o, key);
-	const char *str = json_string_value(v);
-	char field[FIELD_MAX];
-
-	fname(field, prefix, key);
-	*out = HDAY_NONE;
-	if (str == NULL || str[0] == '\0') {
-		if (required)
-			missing(s, field, what);
-		return;
-	}
-	api_take_date(s->errors, out, v, field, what);
-}
-
-/* A code member of o: its number, or -1 (absent, or a problem). */
-static int
-take_code(struct step *s, json_t *o, const char *prefix, const char *key,
-    const char *what, bool required, int (*parse)(const char *),
-    code_fn code, int first, int count)
-{
-	const char *v = api_member(o, key);
-	char field[FIELD_MAX], why[400];
-	size_t len;
-	int k;
-
-	fname(field, prefix, key);
-	if (v == NULL || v[0] == '\0') {
-		if (required)
-			missing(s, field, what);
-		return -1;
-	}
-	if ((k = parse(v)) >= first && k < count)
-		return k;
-	len = (size_t)snprintf(why, sizeof(why), "%s must be one of", field);
-	for (int i = first; i < count && len < sizeof(why); i++)
-		len += (size_t)snprintf(why + len, sizeof(why) - len, "%s %s",
-		    i == first ? "" : ",", code(i));
-	api_error_add(s->errors, field, why);
-	return -1;
-}
-
-/* A text member of o into dst (cap bytes; absent or null: ""). */
-static void
-take_str(struct step *s, json_t *o, const char *prefix, const char *key,
-    const char *label, char *dst, size_t cap)
-{
-	const char *v = api_member(o, key);
-	char field[FIELD_MAX];
-
-	dst[0] = '\0';
-	if (v != NULL)
-		api_take_text(s->errors, dst, cap, v, fname(field, prefix, key),
-		    label);
-}
-
-/* An id member of o: > 0, or 0 when absent or null (a problem when
- * required). */
-static int64_t
-take_id(struct step *s, json_t *o, const char *prefix, const char *key,
-    const char *what, bool required)
-{
-	json_t *v = json_object_get(o, key);
-	char field[FIELD_MAX], why[200];
-
-	fname(field, prefix, key);
-	if (v == NULL || json_is_null(v)) {
-		if (required)
-			missing(s, field, what);
-		return 0;
-	}
-	if (json_integer_value(v) > 0)
-		return (int64_t)json_integer_value(v);
-	snprintf(why, sizeof(why), "%s must be a record's id (a whole number "
-	    "from 1)", field);
-	api_error_add(s->errors, field, why);
-	return 0;
-}
-
-static bool
-take_bool(json_t *o, const char *key)
-{
-	return json_is_true(json_object_get(o, key));
-}
-
-/*
- * The array member `key` of s->o, each item an object with `fields`;
- * *n gets its size, capped at max with a problem beyond.  Items of the
- * wrong shape are problems in s->bad.  NULL when absent.
- */
-static json_t *
-take_items(struct step *s, const char *key, const struct jfield *fields,
-    int nf, int max, int *n)
-{
-	json_t *a = json_object_get(s->o, key), *it;
-	char prefix[FIELD_MAX], why[160];
-	size_t i;
-
-	*n = 0;
-	if (a == NULL)
-		return NULL;
-	json_array_foreach(a, i, it) {
-		snprintf(prefix, sizeof(prefix), "%s[%zu].", key, i);
-		if (!json_is_object(it)) {
-			snprintf(why, sizeof(why), "'%s[%zu]' must be an "
-			    "object", key, i);
-			api_error_add(s->bad, key, why);
-			if (s->bad_title == NULL)
-				s->bad_title = "Wrong type";
-			continue;
-		}
-		api_keys_check(s->bad, prefix, it, fields, nf, &s->bad_title);
-	}
-	if (json_array_size(a) > (size_t)max) {
-		snprintf(why, sizeof(why), "%s may hold at most %d items", key,
-		    max);
-		api_error_add(s->errors, key, why);
-	}
-	*n = json_array_size(a) > (size_t)max ? max : (int)json_array_size(a);
-	return a;
+	return api_step_commit(s, x, children, n);
 }
 
 static const struct jfield person_fields[] = {
@@ -1703,10 +1398,10 @@ static const struct jfield person_fields[] = {
 
 /* People (strategy participants, core group members) from `key`. */
 static void
-take_people(struct step *s, const char *key, struct journey_person *p,
+take_people(struct api_step *s, const char *key, struct journey_person *p,
     int *np)
 {
-	json_t *a = take_items(s, key, person_fields, NFIELDS(person_fields),
+	json_t *a = api_take_items(s, key, person_fields, NFIELDS(person_fields),
 	    JOURNEY_PEOPLE_MAX, np);
 	char prefix[FIELD_MAX];
 
@@ -1716,19 +1411,19 @@ take_people(struct step *s, const char *key, struct journey_person *p,
 		if (!json_is_object(it))
 			continue;
 		snprintf(prefix, sizeof(prefix), "%s[%d].", key, i);
-		take_str(s, it, prefix, "name", "The name", p[i].name,
+		api_take_str(s, it, prefix, "name", "The name", p[i].name,
 		    sizeof(p[i].name));
-		take_str(s, it, prefix, "agency", "The agency", p[i].agency,
+		api_take_str(s, it, prefix, "agency", "The agency", p[i].agency,
 		    sizeof(p[i].agency));
-		take_str(s, it, prefix, "role", "The role", p[i].role,
+		api_take_str(s, it, prefix, "role", "The role", p[i].role,
 		    sizeof(p[i].role));
-		p[i].staff_id = take_id(s, it, prefix, "staff_id", "", false);
+		p[i].staff_id = api_take_id(s, it, prefix, "staff_id", "", false);
 	}
 }
 
 /* CIN census factor codes from `key` ("factors": ["1C", "4A"]). */
 static void
-take_factors(struct step *s, struct assessment *a)
+take_factors(struct api_step *s, struct assessment *a)
 {
 	json_t *arr = json_object_get(s->o, "factors"), *v;
 	char field[FIELD_MAX];
@@ -1758,7 +1453,7 @@ take_factors(struct step *s, struct assessment *a)
 
 /* The episode, assessment... of the path that must be this child's; NULL
  * (answered 404 and rolled back) when it is not. */
-#define OWNED(s, p) ((p) != NULL ? true : (step_fail((s), HERR_NOTFOUND), \
+#define OWNED(s, p) ((p) != NULL ? true : (api_step_fail((s), HERR_NOTFOUND), \
 	false))
 
 /* POST /children/{id}/referrals: a new CIN episode from its referral. */
@@ -1775,7 +1470,7 @@ post_referral(struct req *r, struct resp *w)
 {
 	struct cin_episode ep;
 	struct referral rf;
-	struct step s;
+	struct api_step s;
 
 	if (!step_start(&s, r, w, referral_fields, NFIELDS(referral_fields)))
 		goto out;
@@ -1783,15 +1478,15 @@ post_referral(struct req *r, struct resp *w)
 	memset(&rf, 0, sizeof(rf));
 	rf.decision_date = HDAY_NONE;
 	ep.child_id = s.child_id;
-	take_day(&s, s.o, "", "referral_date", "the date of the referral",
+	api_take_day(&s, s.o, "", "referral_date", "the date of the referral",
 	    true, &ep.referral_date);
-	take_str(&s, s.o, "", "referral_source", "The source of the referral",
+	api_take_str(&s, s.o, "", "referral_source", "The source of the referral",
 	    ep.referral_source, sizeof(ep.referral_source));
-	take_str(&s, s.o, "", "primary_need", "The primary need code",
+	api_take_str(&s, s.o, "", "primary_need", "The primary need code",
 	    ep.primary_need, sizeof(ep.primary_need));
-	take_day(&s, s.o, "", "contact_date", "the date of the contact",
+	api_take_day(&s, s.o, "", "contact_date", "the date of the contact",
 	    false, &rf.contact_date);
-	take_str(&s, s.o, "", "reason", "The reason for the referral",
+	api_take_str(&s, s.o, "", "reason", "The reason for the referral",
 	    rf.reason, sizeof(rf.reason));
 	if (!step_begin(&s))
 		goto out;
@@ -1800,7 +1495,7 @@ post_referral(struct req *r, struct resp *w)
 		api_json(w, 201, episode_json(journey_episode(s.j, ep.id),
 		    journey_referral(s.j, ep.id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/episodes/{id}/decision */
@@ -1817,22 +1512,22 @@ post_decision(struct req *r, struct resp *w)
 {
 	const struct referral *stored;
 	struct referral rf;
-	struct step s;
+	struct api_step s;
 	int64_t expected;
 	int k;
 
 	memset(&rf, 0, sizeof(rf));
 	if (!step_start(&s, r, w, decision_fields, NFIELDS(decision_fields)) ||
-	    !step_version(&s, &expected))
+	    !api_step_version(&s, &expected))
 		goto out;
-	k = take_code(&s, s.o, "", "decision", "the decision", true,
+	k = api_take_code(&s, s.o, "", "decision", "the decision", true,
 	    referral_decision_parse, decision_code, DECISION_NFA,
 	    DECISION__COUNT);
-	take_day(&s, s.o, "", "decision_date", "the date of the decision",
+	api_take_day(&s, s.o, "", "decision_date", "the date of the decision",
 	    true, &rf.decision_date);
-	take_day(&s, s.o, "", "contact_date", "the date of the contact",
+	api_take_day(&s, s.o, "", "contact_date", "the date of the contact",
 	    false, &rf.contact_date);
-	take_str(&s, s.o, "", "reason", "The reason for the referral",
+	api_take_str(&s, s.o, "", "reason", "The reason for the referral",
 	    rf.reason, sizeof(rf.reason));
 	if (!step_begin(&s) || !OWNED(&s, stored = journey_referral(s.j,
 	    web_id(r, 1))))
@@ -1850,7 +1545,7 @@ post_decision(struct req *r, struct resp *w)
 		api_json(w, 200, episode_json(journey_episode(s.j,
 		    rf.episode_id), journey_referral(s.j, rf.episode_id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/assessments */
@@ -1864,16 +1559,16 @@ static void
 post_assessment(struct req *r, struct resp *w)
 {
 	struct assessment a;
-	struct step s;
+	struct api_step s;
 
 	memset(&a, 0, sizeof(a));
 	if (!step_start(&s, r, w, assessment_fields,
 	    NFIELDS(assessment_fields)))
 		goto out;
 	a.child_id = s.child_id;
-	a.episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	a.episode_id = api_take_id(&s, s.o, "", "episode_id", "the episode's id",
 	    true);
-	take_day(&s, s.o, "", "start_date", "the date the assessment started",
+	api_take_day(&s, s.o, "", "start_date", "the date the assessment started",
 	    true, &a.start_date);
 	take_factors(&s, &a);
 	a.authorised_date = HDAY_NONE;
@@ -1885,7 +1580,7 @@ post_assessment(struct req *r, struct resp *w)
 	    &s.child_id, 1))
 		api_json(w, 201, assessment_json(find_assessment(s.j, a.id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/assessments/{id}/authorise */
@@ -1901,17 +1596,17 @@ post_authorise(struct req *r, struct resp *w)
 {
 	const struct assessment *stored;
 	struct assessment a, sent;
-	struct step s;
+	struct api_step s;
 	int64_t expected;
 	int k;
 
 	memset(&sent, 0, sizeof(sent));
 	if (!step_start(&s, r, w, authorise_fields,
-	    NFIELDS(authorise_fields)) || !step_version(&s, &expected))
+	    NFIELDS(authorise_fields)) || !api_step_version(&s, &expected))
 		goto out;
-	take_day(&s, s.o, "", "authorised_date", "the date the assessment "
+	api_take_day(&s, s.o, "", "authorised_date", "the date the assessment "
 	    "was authorised", true, &sent.authorised_date);
-	k = take_code(&s, s.o, "", "outcome", "the outcome", true,
+	k = api_take_code(&s, s.o, "", "outcome", "the outcome", true,
 	    assessment_outcome_parse, aoutcome_code, ASSESS_NFA,
 	    ASSESS__COUNT);
 	take_factors(&s, &sent);
@@ -1930,7 +1625,7 @@ post_authorise(struct req *r, struct resp *w)
 	    &s.cx, &s.d), &s.child_id, 1))
 		api_json(w, 200, assessment_json(find_assessment(s.j, a.id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/strategy-discussions */
@@ -1946,17 +1641,17 @@ static void
 post_strategy(struct req *r, struct resp *w)
 {
 	struct strategy *sd = xcalloc(1, sizeof(*sd));
-	struct step s;
+	struct api_step s;
 
 	if (!step_start(&s, r, w, strategy_fields, NFIELDS(strategy_fields)))
 		goto out;
 	sd->child_id = s.child_id;
-	sd->episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	sd->episode_id = api_take_id(&s, s.o, "", "episode_id", "the episode's id",
 	    true);
-	take_day(&s, s.o, "", "held_date", "the date of the strategy "
+	api_take_day(&s, s.o, "", "held_date", "the date of the strategy "
 	    "discussion", true, &sd->held_date);
-	sd->s47 = take_bool(s.o, "s47");
-	take_str(&s, s.o, "", "note", "The note", sd->note, sizeof(sd->note));
+	sd->s47 = api_take_bool(s.o, "s47");
+	api_take_str(&s, s.o, "", "note", "The note", sd->note, sizeof(sd->note));
 	take_people(&s, "people", sd->people, &sd->n_people);
 	if (!step_begin(&s) || !OWNED(&s, journey_episode(s.j,
 	    sd->episode_id)))
@@ -1965,7 +1660,7 @@ post_strategy(struct req *r, struct resp *w)
 	    &s.child_id, 1))
 		api_json(w, 201, strategy_json(journey_strategy(s.j, sd->id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 	free(sd);
 }
 
@@ -1980,17 +1675,17 @@ static void
 post_s47(struct req *r, struct resp *w)
 {
 	struct s47 e;
-	struct step s;
+	struct api_step s;
 
 	memset(&e, 0, sizeof(e));
 	if (!step_start(&s, r, w, s47_fields, NFIELDS(s47_fields)))
 		goto out;
 	e.child_id = s.child_id;
-	e.episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	e.episode_id = api_take_id(&s, s.o, "", "episode_id", "the episode's id",
 	    true);
-	e.strategy_id = take_id(&s, s.o, "", "strategy_id", "the id of the "
+	e.strategy_id = api_take_id(&s, s.o, "", "strategy_id", "the id of the "
 	    "strategy discussion that began it", true);
-	take_day(&s, s.o, "", "start_date", "the date the enquiry started",
+	api_take_day(&s, s.o, "", "start_date", "the date the enquiry started",
 	    true, &e.start_date);
 	e.outcome = S47_OPEN;
 	e.outcome_date = HDAY_NONE;
@@ -2002,7 +1697,7 @@ post_s47(struct req *r, struct resp *w)
 	    &s.child_id, 1))
 		api_json(w, 201, s47_json(journey_s47(s.j, e.id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/s47/{id}/outcome */
@@ -2017,17 +1712,17 @@ post_s47_outcome(struct req *r, struct resp *w)
 {
 	const struct s47 *stored;
 	struct s47 e;
-	struct step s;
+	struct api_step s;
 	int64_t expected;
 	hday day = HDAY_NONE;
 	int k;
 
 	if (!step_start(&s, r, w, s47_outcome_fields,
-	    NFIELDS(s47_outcome_fields)) || !step_version(&s, &expected))
+	    NFIELDS(s47_outcome_fields)) || !api_step_version(&s, &expected))
 		goto out;
-	k = take_code(&s, s.o, "", "outcome", "the outcome", true,
+	k = api_take_code(&s, s.o, "", "outcome", "the outcome", true,
 	    s47_outcome_parse, soutcome_code, S47_CONFERENCE, S47__COUNT);
-	take_day(&s, s.o, "", "outcome_date", "the date of the outcome", true,
+	api_take_day(&s, s.o, "", "outcome_date", "the date of the outcome", true,
 	    &day);
 	if (!step_begin(&s) || !OWNED(&s, stored = journey_s47(s.j,
 	    web_id(r, 1))))
@@ -2039,7 +1734,7 @@ post_s47_outcome(struct req *r, struct resp *w)
 	    &s.d), &s.child_id, 1))
 		api_json(w, 200, s47_json(journey_s47(s.j, e.id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* POST /children/{id}/conferences: one conference, every child discussed
@@ -2070,7 +1765,7 @@ post_conference(struct req *r, struct resp *w)
 	struct conference *c = xcalloc(1, sizeof(*c));
 	int64_t ids[CONFERENCE_CHILDREN_MAX] = { 0 };
 	char prefix[FIELD_MAX], field[FIELD_MAX];
-	struct step s;
+	struct api_step s;
 	json_t *a;
 	bool has_path_child = false;
 	int k;
@@ -2078,20 +1773,20 @@ post_conference(struct req *r, struct resp *w)
 	if (!step_start(&s, r, w, conference_fields,
 	    NFIELDS(conference_fields)))
 		goto out;
-	k = take_code(&s, s.o, "", "kind", "the kind of conference", true,
+	k = api_take_code(&s, s.o, "", "kind", "the kind of conference", true,
 	    conference_kind_parse, ckind_code, CONF_INITIAL, CONF__COUNT);
 	c->kind = k >= 0 ? (enum conference_kind)k : CONF_INITIAL;
-	take_day(&s, s.o, "", "held_date", "the date the conference was held",
+	api_take_day(&s, s.o, "", "held_date", "the date the conference was held",
 	    true, &c->held_date);
-	take_day(&s, s.o, "", "notified_date", "the date this authority was "
+	api_take_day(&s, s.o, "", "notified_date", "the date this authority was "
 	    "told of the transfer", false, &c->notified_date);
-	c->chair_id = take_id(&s, s.o, "", "chair_id", "", false);
-	take_str(&s, s.o, "", "note", "The note", c->note, sizeof(c->note));
-	a = take_items(&s, "children", conference_child_fields,
+	c->chair_id = api_take_id(&s, s.o, "", "chair_id", "", false);
+	api_take_str(&s, s.o, "", "note", "The note", c->note, sizeof(c->note));
+	a = api_take_items(&s, "children", conference_child_fields,
 	    NFIELDS(conference_child_fields), CONFERENCE_CHILDREN_MAX,
 	    &c->n_children);
 	if (a == NULL || c->n_children == 0)
-		missing(&s, "children", "the children discussed, each with "
+		api_missing(&s, "children", "the children discussed, each with "
 		    "the conference's decision for them");
 	for (int i = 0; i < c->n_children; i++) {
 		struct conference_child *cc = &c->children[i];
@@ -2100,31 +1795,31 @@ post_conference(struct req *r, struct resp *w)
 		if (!json_is_object(it))
 			continue;
 		snprintf(prefix, sizeof(prefix), "children[%d].", i);
-		cc->child_id = take_id(&s, it, prefix, "child_id", "the "
+		cc->child_id = api_take_id(&s, it, prefix, "child_id", "the "
 		    "child's id", true);
-		cc->s47_id = take_id(&s, it, prefix, "s47_id", "", false);
-		cc->plan_id = take_id(&s, it, prefix, "plan_id", "", false);
-		k = take_code(&s, it, prefix, "decision", "the conference's "
+		cc->s47_id = api_take_id(&s, it, prefix, "s47_id", "", false);
+		cc->plan_id = api_take_id(&s, it, prefix, "plan_id", "", false);
+		k = api_take_code(&s, it, prefix, "decision", "the conference's "
 		    "decision for this child", true, conference_decision_parse,
 		    cdecision_code, CDEC_PLAN, CDEC__COUNT);
 		cc->decision = k >= 0 ? (enum conference_decision)k : CDEC_PLAN;
-		k = take_code(&s, it, prefix, "category", "", false,
+		k = api_take_code(&s, it, prefix, "category", "", false,
 		    abuse_category_parse, category_code, ABUSE_NEGLECT,
 		    ABUSE__COUNT);
 		cc->category = k >= 0 ? (enum abuse_category)k : ABUSE_NONE;
-		k = take_code(&s, it, prefix, "end_reason", "", false,
+		k = api_take_code(&s, it, prefix, "end_reason", "", false,
 		    plan_end_reason_parse, endreason_code,
 		    PLANEND_NO_LONGER_AT_RISK, PLANEND__COUNT);
 		cc->end_reason = k >= 0 ? (enum plan_end_reason)k :
 		    PLANEND_NONE;
-		cc->step_down = take_bool(it, "step_down");
+		cc->step_down = api_take_bool(it, "step_down");
 		cc->due_date = HDAY_NONE;
 		ids[i] = cc->child_id;
 		if (cc->child_id == s.child_id)
 			has_path_child = true;
 		for (int m = 0; m < i; m++)
 			if (ids[m] == cc->child_id && cc->child_id > 0)
-				api_error_add(s.errors, fname(field, prefix,
+				api_error_add(s.errors, api_fname(field, prefix,
 				    "child_id"), "Each child is listed once");
 	}
 	if (c->n_children > 0 && !has_path_child && json_array_size(
@@ -2145,7 +1840,7 @@ post_conference(struct req *r, struct resp *w)
 		api_json(w, 201, conference_json(r, find_conference(s.j,
 		    c->id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 	free(c);
 }
 
@@ -2162,21 +1857,21 @@ plan_end(struct req *r, struct resp *w, bool lac)
 {
 	const struct plan *p;
 	char reason[32];
-	struct step s;
+	struct api_step s;
 	hday end = HDAY_NONE;
 	enum herr x;
 	int k = -1;
 
 	if (!step_start(&s, r, w, end_fields, NFIELDS(end_fields)))
 		goto out;
-	take_day(&s, s.o, "", "end_date", "the date it ended", true, &end);
-	take_str(&s, s.o, "", "reason", "The reason", reason, sizeof(reason));
+	api_take_day(&s, s.o, "", "end_date", "the date it ended", true, &end);
+	api_take_str(&s, s.o, "", "reason", "The reason", reason, sizeof(reason));
 	if (!step_begin(&s) || !OWNED(&s, p = journey_plan(s.j, web_id(r,
 	    1))) || !OWNED(&s, (!lac || p->kind == PLAN_LAC) ? p : NULL))
 		goto out;
 	switch (p->kind) {
 	case PLAN_CP:
-		k = take_code(&s, s.o, "", "reason", "why the plan ended",
+		k = api_take_code(&s, s.o, "", "reason", "why the plan ended",
 		    true, plan_end_reason_parse, endreason_code,
 		    PLANEND_NO_LONGER_AT_RISK, PLANEND__COUNT);
 		x = k < 0 ? HERR_INVALID : record_plan_end(r->st, s.child_id,
@@ -2205,7 +1900,7 @@ plan_end(struct req *r, struct resp *w, bool lac)
 	if (step_commit(&s, x, &s.child_id, 1))
 		api_json(w, 200, plan_json(journey_plan(s.j, web_id(r, 1))));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 static void
@@ -2232,16 +1927,16 @@ post_core_group(struct req *r, struct resp *w)
 	struct plan *p = xcalloc(1, sizeof(*p));
 	struct journey_person *m = xcalloc(JOURNEY_PEOPLE_MAX, sizeof(*m));
 	const struct plan *stored;
-	struct step s;
+	struct api_step s;
 	int64_t expected;
 	int n = 0;
 
 	if (!step_start(&s, r, w, core_group_fields,
-	    NFIELDS(core_group_fields)) || !step_version(&s, &expected))
+	    NFIELDS(core_group_fields)) || !api_step_version(&s, &expected))
 		goto out;
 	take_people(&s, "members", m, &n);
 	if (json_object_get(s.o, "members") == NULL)
-		missing(&s, "members", "the core group's members");
+		api_missing(&s, "members", "the core group's members");
 	if (!step_begin(&s) || !OWNED(&s, stored = journey_plan(s.j, web_id(r,
 	    1))))
 		goto out;
@@ -2252,7 +1947,7 @@ post_core_group(struct req *r, struct resp *w)
 	    &s.d), &s.child_id, 1))
 		api_json(w, 200, plan_json(journey_plan(s.j, p->id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 	free(m);
 	free(p);
 }
@@ -2270,21 +1965,21 @@ static void
 post_event(struct req *r, struct resp *w)
 {
 	struct plan_event *e = xcalloc(1, sizeof(*e));
-	struct step s;
+	struct api_step s;
 	int k;
 
 	if (!step_start(&s, r, w, event_fields, NFIELDS(event_fields)))
 		goto out;
 	e->child_id = s.child_id;
 	e->plan_id = web_id(r, 1);
-	k = take_code(&s, s.o, "", "kind", "what was held", true,
+	k = api_take_code(&s, s.o, "", "kind", "what was held", true,
 	    event_kind_parse, event_code, EVENT_VISIT, EVENT__COUNT);
 	e->kind = k >= 0 ? (enum event_kind)k : EVENT_VISIT;
-	take_day(&s, s.o, "", "held_date", "the date it was held", true,
+	api_take_day(&s, s.o, "", "held_date", "the date it was held", true,
 	    &e->held_date);
-	e->seen = take_bool(s.o, "seen");
-	e->seen_alone = take_bool(s.o, "seen_alone");
-	take_str(&s, s.o, "", "note", "The note", e->note, sizeof(e->note));
+	e->seen = api_take_bool(s.o, "seen");
+	e->seen_alone = api_take_bool(s.o, "seen_alone");
+	api_take_str(&s, s.o, "", "note", "The note", e->note, sizeof(e->note));
 	e->due_date = HDAY_NONE;
 	if (!step_begin(&s) || !OWNED(&s, journey_plan(s.j, e->plan_id)))
 		goto out;
@@ -2292,7 +1987,7 @@ post_event(struct req *r, struct resp *w)
 	    &s.child_id, 1))
 		api_json(w, 201, event_json(find_event(s.j, e->id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 	free(e);
 }
 
@@ -2314,7 +2009,7 @@ static void
 plan_start(struct req *r, struct resp *w, enum plan_kind kind)
 {
 	struct plan *p = xcalloc(1, sizeof(*p));
-	struct step s;
+	struct api_step s;
 	enum herr x;
 
 	if (!step_start(&s, r, w, kind == PLAN_LAC ? lac_fields :
@@ -2324,16 +2019,16 @@ plan_start(struct req *r, struct resp *w, enum plan_kind kind)
 	p->child_id = s.child_id;
 	p->kind = kind;
 	p->end_date = HDAY_NONE;
-	p->episode_id = take_id(&s, s.o, "", "episode_id", "the episode's id",
+	p->episode_id = api_take_id(&s, s.o, "", "episode_id", "the episode's id",
 	    kind != PLAN_LAC);
-	take_day(&s, s.o, "", "start_date", "the date it started", true,
+	api_take_day(&s, s.o, "", "start_date", "the date it started", true,
 	    &p->start_date);
 	if (kind == PLAN_LAC) {
-		take_str(&s, s.o, "", "legal_status", "The legal status",
+		api_take_str(&s, s.o, "", "legal_status", "The legal status",
 		    p->legal_status, sizeof(p->legal_status));
-		take_str(&s, s.o, "", "placement", "The placement",
+		api_take_str(&s, s.o, "", "placement", "The placement",
 		    p->placement, sizeof(p->placement));
-		p->long_term = take_bool(s.o, "long_term");
+		p->long_term = api_take_bool(s.o, "long_term");
 	}
 	if (!step_begin(&s) || (p->episode_id > 0 && !OWNED(&s,
 	    journey_episode(s.j, p->episode_id))))
@@ -2343,7 +2038,7 @@ plan_start(struct req *r, struct resp *w, enum plan_kind kind)
 	if (step_commit(&s, x, &s.child_id, 1))
 		api_json(w, 201, plan_json(journey_plan(s.j, p->id)));
 out:
-	step_end(&s);
+	api_step_end(&s);
 	free(p);
 }
 
@@ -2370,17 +2065,17 @@ post_episode_close(struct req *r, struct resp *w)
 {
 	const struct cin_episode *ep;
 	char reason[8];
-	struct step s;
+	struct api_step s;
 	hday day = HDAY_NONE;
 
 	if (!step_start(&s, r, w, close_fields, NFIELDS(close_fields)))
 		goto out;
-	take_day(&s, s.o, "", "closure_date", "the date the episode closed",
+	api_take_day(&s, s.o, "", "closure_date", "the date the episode closed",
 	    true, &day);
-	take_str(&s, s.o, "", "reason", "The reason for closure", reason,
+	api_take_str(&s, s.o, "", "reason", "The reason for closure", reason,
 	    sizeof(reason));
 	if (reason[0] == '\0' && json_array_size(s.errors) == 0)
-		missing(&s, "reason", "the reason for closure (RC1 to RC9)");
+		api_missing(&s, "reason", "the reason for closure (RC1 to RC9)");
 	if (!step_begin(&s) || !OWNED(&s, ep = journey_episode(s.j,
 	    web_id(r, 1))))
 		goto out;
@@ -2389,7 +2084,7 @@ post_episode_close(struct req *r, struct resp *w)
 		api_json(w, 200, episode_json(journey_episode(s.j,
 		    web_id(r, 1)), journey_referral(s.j, web_id(r, 1))));
 out:
-	step_end(&s);
+	api_step_end(&s);
 }
 
 /* ------------------------------------------------------------ routes */

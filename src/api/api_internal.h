@@ -16,6 +16,8 @@
 #include "api/api.h"
 #include "core/audit.h"
 #include "core/date.h"
+#include "core/journey.h"
+#include "core/record.h"
 #include "store/store_case.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -140,5 +142,88 @@ void api_take_date(json_t *errors, hday *out, json_t *v, const char *field,
 void api_invalid(struct resp *w, json_t *errors);
 
 void api_conflict(struct resp *w, const struct store_change *ch);
+
+#define FIELD_MAX 96		/* a problem's field name */
+/* A code list's stable codes by number, for messages naming the choices. */
+typedef const char *(*code_fn)(int);
+
+/*
+ * One change made through the API: the child it is about (access
+ * checked), the body, the problems found with it (400 for shape, 422 for
+ * values), the context the record door takes, and for journey steps the
+ * child's journey (loaded inside the transaction; NULL otherwise, freed by
+ * api_step_end).
+ */
+struct api_step {
+	struct req *r;
+	struct resp *w;
+	int64_t child_id;
+	json_t *o;		/* the body */
+	json_t *bad;		/* 400: unknown keys, wrong types in items */
+	const char *bad_title;
+	json_t *errors;		/* 422: values refused */
+	struct journey *j;
+	struct journey_ctx cx;
+	struct store_change ch;
+	struct hdiag d;
+	bool open;		/* a transaction is open */
+};
+
+/* Empty s for request r (cx from the request's user, today and now). */
+void api_step_init(struct api_step *s, struct req *r, struct resp *w);
+/*
+ * Authenticate, check `op` on child `child_id` (api_gate, with `cannot`
+ * for a 403), read the body and check its keys.  True to go on; otherwise
+ * the request is answered.  s is always left fit for api_step_end.
+ */
+bool api_step_start(struct api_step *s, struct req *r, struct resp *w,
+    int64_t child_id, enum access_op op, const char *cannot,
+    const struct jfield *fields, int n);
+/* Read the body and check its keys (for callers that gated themselves). */
+bool api_step_body(struct api_step *s, const struct jfield *fields, int n);
+/* Roll back what is open and free what s holds. */
+void api_step_end(struct api_step *s);
+/* The field a core diag names, as the API names it: a conference's
+ * "child_N.x" is the body's "children[N].x". */
+void api_diag_field(char out[FIELD_MAX], const char *field);
+/* Roll back and answer for a status that is not HERR_OK (409 with who
+ * saved first, 404, 422 naming the diag's field, else 503). */
+void api_step_fail(struct api_step *s, enum herr x);
+/* After the values are read: answer 400 or 422 if any was refused; else
+ * begin the transaction.  True to go on. */
+bool api_step_begin(struct api_step *s);
+/* The write gave x.  When it succeeded, append an AUDIT_EDIT row for
+ * each child it touched and commit; true to answer.  Otherwise roll back
+ * and answer. */
+bool api_step_commit(struct api_step *s, enum herr x, const int64_t *children,
+    int n);
+/* The body's "version" (400 when absent). */
+bool api_step_version(struct api_step *s, int64_t *out);
+/* prefix + key, the name a problem gives a field. */
+const char *api_fname(char out[FIELD_MAX], const char *prefix,
+    const char *key);
+/* "Enter <what>" for a missing value. */
+void api_missing(struct api_step *s, const char *field, const char *what);
+/* A date member of o (absent, null or "": HDAY_NONE, a problem when
+ * required). */
+void api_take_day(struct api_step *s, json_t *o, const char *prefix,
+    const char *key, const char *what, bool required, hday *out);
+/* A code member of o: its number (parse), first <= k < count, or -1
+ * (absent, or a problem listing the codes). */
+int api_take_code(struct api_step *s, json_t *o, const char *prefix,
+    const char *key, const char *what, bool required,
+    int (*parse)(const char *), code_fn code, int first, int count);
+/* A text member of o into dst (cap bytes; absent or null: ""). */
+void api_take_str(struct api_step *s, json_t *o, const char *prefix,
+    const char *key, const char *label, char *dst, size_t cap);
+/* An id member of o: > 0, or 0 when absent or null (a problem when
+ * required). */
+int64_t api_take_id(struct api_step *s, json_t *o, const char *prefix,
+    const char *key, const char *what, bool required);
+bool api_take_bool(json_t *o, const char *key);
+/* The array member `key` of s->o, each item an object with `fields`; *n
+ * gets its size, capped at max with a problem beyond.  NULL when absent. */
+json_t *api_take_items(struct api_step *s, const char *key,
+    const struct jfield *fields, int nf, int max, int *n);
 
 #endif

@@ -13,9 +13,11 @@
 
 #include "api/api_internal.h"
 #include "core/auth.h"
+#include "core/journey.h"
 #include "core/mem.h"
 #include "core/text.h"
 #include "store/store_auth.h"
+#include "store/store_journey.h"
 #include "web/form.h"
 #include "core/banned.h"
 
@@ -571,3 +573,315 @@ api_conflict(struct resp *w, const struct store_change *ch)
 	api_set(p, "changed_at", api_jtime(ch->at));
 	api_problem_send(w, 409, p);
 }
+
+/* ------------------------------------------------------------ steps */
+
+void
+api_step_init(struct api_step *s, struct req *r, struct resp *w)
+{
+	memset(s, 0, sizeof(*s));
+	s->r = r;
+	s->w = w;
+	s->cx.today = r->today;
+	s->cx.by = r->who.staff_id;
+	s->cx.now = r->now;
+	s->cx.conflict = &s->ch;
+	hdiag_clear(&s->d);
+}
+
+bool
+api_step_start(struct api_step *s, struct req *r, struct resp *w,
+    int64_t child_id, enum access_op op, const char *cannot,
+    const struct jfield *fields, int n)
+{
+	api_step_init(s, r, w);
+	s->child_id = child_id;
+	if (!api_authenticate(r, w) || !api_no_query(r, w) ||
+	    !api_gate(r, w, child_id, op, cannot))
+		return false;
+	return api_step_body(s, fields, n);
+}
+
+bool
+api_step_body(struct api_step *s, const struct jfield *fields, int n)
+{
+	if ((s->o = api_body_object(s->r, s->w)) == NULL ||
+	    !api_body_known(s->w, s->o, fields, n))
+		return false;
+	s->bad = json_array();
+	s->errors = json_array();
+	return true;
+}
+
+void
+api_step_end(struct api_step *s)
+{
+	if (s->open)
+		store_rollback(s->r->st);
+	json_decref(s->o);
+	json_decref(s->bad);
+	json_decref(s->errors);
+	journey_free(s->j);
+}
+
+/* The field a core diag names, as the API names it: a conference's
+ * "child_N.x" is the body's "children[N].x". */
+void
+api_diag_field(char out[FIELD_MAX], const char *field)
+{
+	const char *p = field + 6;
+	int n = 0;
+
+	if (strncmp(field, "child_", 6) == 0 && *p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9' && n < 1000)
+			n = n * 10 + (*p++ - '0');
+		if (*p == '.') {
+			snprintf(out, FIELD_MAX, "children[%d].%s", n, p + 1);
+			return;
+		}
+	}
+	snprintf(out, FIELD_MAX, "%s", field);
+}
+
+/* Roll back and answer for a status that is not HERR_OK. */
+void
+api_step_fail(struct api_step *s, enum herr x)
+{
+	char field[FIELD_MAX];
+	json_t *e;
+
+	if (s->open) {
+		store_rollback(s->r->st);
+		s->open = false;
+	}
+	switch (x) {
+	case HERR_CONFLICT:
+		api_conflict(s->w, &s->ch);
+		break;
+	case HERR_NOTFOUND:
+		api_not_found(s->w);
+		break;
+	case HERR_INVALID:
+	case HERR_RANGE:
+		e = json_array();
+		api_diag_field(field, s->d.field);
+		api_error_add(e, field, s->d.msg[0] ? s->d.msg : herr_str(x));
+		api_invalid(s->w, e);
+		break;
+	default:
+		api_unavailable(s->w);
+		break;
+	}
+}
+
+bool
+api_step_begin(struct api_step *s)
+{
+	if (json_array_size(s->bad) > 0) {
+		api_bad_request(s->w, s->bad_title ? s->bad_title : "Wrong type",
+		    s->bad);
+		s->bad = NULL;
+		return false;
+	}
+	if (json_array_size(s->errors) > 0) {
+		api_invalid(s->w, s->errors);
+		s->errors = NULL;
+		return false;
+	}
+	if (!api_begin(s->w, s->r))
+		return false;
+	s->open = true;
+	return true;
+}
+
+bool
+api_step_commit(struct api_step *s, enum herr x, const int64_t *children,
+    int n)
+{
+	struct audit_row *rows;
+
+	if (x != HERR_OK) {
+		api_step_fail(s, x);
+		return false;
+	}
+	rows = xcalloc((size_t)n, sizeof(*rows));
+	for (int i = 0; i < n; i++)
+		web_audit_row(s->r, &rows[i], AUDIT_EDIT, SUBJECT_CHILD,
+		    children[i], NULL);
+	x = store_audit_append(s->r->st, rows, n);
+	free(rows);
+	if (x == HERR_OK)
+		x = store_commit(s->r->st);
+	if (x != HERR_OK) {
+		api_step_fail(s, HERR_ENV);
+		return false;
+	}
+	s->open = false;
+	return true;
+}
+
+/* The body's "version" (400 when absent), as put_child takes it. */
+bool
+api_step_version(struct api_step *s, int64_t *out)
+{
+	json_t *v = json_object_get(s->o, "version"), *e;
+
+	if (v != NULL) {
+		*out = (int64_t)json_integer_value(v);
+		return true;
+	}
+	e = json_array();
+	api_error_add(e, "version", "Send the version of the record you are "
+	    "changing (from GET), so that nobody's changes are overwritten");
+	api_problem(s->w, 400, "Missing version", "Send the version of the "
+	    "record you are changing.", e);
+	return false;
+}
+
+/* prefix + key, the name a problem gives a field. */
+const char *
+api_fname(char out[FIELD_MAX], const char *prefix, const char *key)
+{
+	/* Field names are short; one cut short still names the place. */
+	if (snprintf(out, FIELD_MAX, "%s%s", prefix, key) >= FIELD_MAX)
+		out[FIELD_MAX - 1] = '\0';
+	return out;
+}
+
+/* "Enter the date it was held" for a missing value. */
+void
+api_missing(struct api_step *s, const char *field, const char *what)
+{
+	char why[200];
+
+	snprintf(why, sizeof(why), "Enter %s", what);
+	api_error_add(s->errors, field, why);
+}
+
+/* A date member of o (absent, null or "": HDAY_NONE, a problem when
+ * required). */
+void
+api_take_day(struct api_step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required, hday *out)
+{
+	json_t *v = json_object_get(o, key);
+	const char *str = json_string_value(v);
+	char field[FIELD_MAX];
+
+	api_fname(field, prefix, key);
+	*out = HDAY_NONE;
+	if (str == NULL || str[0] == '\0') {
+		if (required)
+			api_missing(s, field, what);
+		return;
+	}
+	api_take_date(s->errors, out, v, field, what);
+}
+
+/* A code member of o: its number, or -1 (absent, or a problem). */
+int
+api_take_code(struct api_step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required, int (*parse)(const char *),
+    code_fn code, int first, int count)
+{
+	const char *v = api_member(o, key);
+	char field[FIELD_MAX], why[400];
+	size_t len;
+	int k;
+
+	api_fname(field, prefix, key);
+	if (v == NULL || v[0] == '\0') {
+		if (required)
+			api_missing(s, field, what);
+		return -1;
+	}
+	if ((k = parse(v)) >= first && k < count)
+		return k;
+	len = (size_t)snprintf(why, sizeof(why), "%s must be one of", field);
+	for (int i = first; i < count && len < sizeof(why); i++)
+		len += (size_t)snprintf(why + len, sizeof(why) - len, "%s %s",
+		    i == first ? "" : ",", code(i));
+	api_error_add(s->errors, field, why);
+	return -1;
+}
+
+/* A text member of o into dst (cap bytes; absent or null: ""). */
+void
+api_take_str(struct api_step *s, json_t *o, const char *prefix, const char *key,
+    const char *label, char *dst, size_t cap)
+{
+	const char *v = api_member(o, key);
+	char field[FIELD_MAX];
+
+	dst[0] = '\0';
+	if (v != NULL)
+		api_take_text(s->errors, dst, cap, v, api_fname(field, prefix, key),
+		    label);
+}
+
+/* An id member of o: > 0, or 0 when absent or null (a problem when
+ * required). */
+int64_t
+api_take_id(struct api_step *s, json_t *o, const char *prefix, const char *key,
+    const char *what, bool required)
+{
+	json_t *v = json_object_get(o, key);
+	char field[FIELD_MAX], why[200];
+
+	api_fname(field, prefix, key);
+	if (v == NULL || json_is_null(v)) {
+		if (required)
+			api_missing(s, field, what);
+		return 0;
+	}
+	if (json_integer_value(v) > 0)
+		return (int64_t)json_integer_value(v);
+	snprintf(why, sizeof(why), "%s must be a record's id (a whole number "
+	    "from 1)", field);
+	api_error_add(s->errors, field, why);
+	return 0;
+}
+
+bool
+api_take_bool(json_t *o, const char *key)
+{
+	return json_is_true(json_object_get(o, key));
+}
+
+/*
+ * The array member `key` of s->o, each item an object with `fields`;
+ * *n gets its size, capped at max with a problem beyond.  Items of the
+ * wrong shape are problems in s->bad.  NULL when absent.
+ */
+json_t *
+api_take_items(struct api_step *s, const char *key, const struct jfield *fields,
+    int nf, int max, int *n)
+{
+	json_t *a = json_object_get(s->o, key), *it;
+	char prefix[FIELD_MAX], why[160];
+	size_t i;
+
+	*n = 0;
+	if (a == NULL)
+		return NULL;
+	json_array_foreach(a, i, it) {
+		snprintf(prefix, sizeof(prefix), "%s[%zu].", key, i);
+		if (!json_is_object(it)) {
+			snprintf(why, sizeof(why), "'%s[%zu]' must be an "
+			    "object", key, i);
+			api_error_add(s->bad, key, why);
+			if (s->bad_title == NULL)
+				s->bad_title = "Wrong type";
+			continue;
+		}
+		api_keys_check(s->bad, prefix, it, fields, nf, &s->bad_title);
+	}
+	if (json_array_size(a) > (size_t)max) {
+		snprintf(why, sizeof(why), "%s may hold at most %d items", key,
+		    max);
+		api_error_add(s->errors, key, why);
+	}
+	*n = json_array_size(a) > (size_t)max ? max : (int)json_array_size(a);
+	return a;
+}
+
