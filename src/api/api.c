@@ -883,8 +883,6 @@ get_team(struct req *r, struct resp *w)
 #define DUE_CHILD_MAX 256	/* a child's open items in one answer */
 #define DUE_LIST_MAX 5000	/* open items in one answer of /due */
 
-#define CODE_FN(name, fn, type) \
-	static const char *name(int i) { return fn((type)i); }
 CODE_FN(decision_code, referral_decision_code, enum referral_decision)
 CODE_FN(aoutcome_code, assessment_outcome_code, enum assessment_outcome)
 CODE_FN(soutcome_code, s47_outcome_code, enum s47_outcome)

@@ -144,6 +144,12 @@ void api_invalid(struct resp *w, json_t *errors);
 void api_conflict(struct resp *w, const struct store_change *ch);
 
 #define FIELD_MAX 96		/* a problem's field name */
+/* A static code_fn `name` over a code list's function `fn` taking enum
+ * `type`: calling fn through a pointer of another type would be
+ * undefined. */
+#define CODE_FN(name, fn, type) \
+	static const char *name(int i) { return fn((type)i); }
+
 /* A code list's stable codes by number, for messages naming the choices. */
 typedef const char *(*code_fn)(int);
 
@@ -225,5 +231,11 @@ bool api_take_bool(json_t *o, const char *key);
  * gets its size, capped at max with a problem beyond.  NULL when absent. */
 json_t *api_take_items(struct api_step *s, const char *key,
     const struct jfield *fields, int nf, int max, int *n);
+
+/* The plain-language flags (core/plain.h, at most 16) of `text`, added to
+ * the array `out` as {field, kind, text, plain, line, column}. */
+struct plain_term;
+void api_plain_add(json_t *out, const char *field, const char *text,
+    const struct plain_term *terms, int nterms);
 
 #endif

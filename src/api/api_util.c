@@ -15,6 +15,7 @@
 #include "core/auth.h"
 #include "core/journey.h"
 #include "core/mem.h"
+#include "core/plain.h"
 #include "core/text.h"
 #include "store/store_auth.h"
 #include "store/store_journey.h"
@@ -885,3 +886,25 @@ api_take_items(struct api_step *s, const char *key, const struct jfield *fields,
 	return a;
 }
 
+/* ------------------------------------------------------------ plain */
+
+void
+api_plain_add(json_t *out, const char *field, const char *text,
+    const struct plain_term *terms, int nterms)
+{
+	struct plain_flag f[16];
+	int n = plain_check(text, terms, nterms, f, 16);
+
+	for (int i = 0; i < n && i < 16; i++) {
+		json_t *x = json_object();
+
+		api_set(x, "field", api_jstr(field));
+		api_set(x, "kind", api_jstr(f[i].kind == PLAIN_JARGON ?
+		    "jargon" : "long-sentence"));
+		api_set(x, "text", api_jstr(f[i].text));
+		api_set(x, "plain", api_jstr(f[i].plain));
+		api_set(x, "line", json_integer(f[i].line));
+		api_set(x, "column", json_integer(f[i].column));
+		json_array_append_new(out, x);
+	}
+}
