@@ -112,8 +112,8 @@ int cli_fail(enum herr e, const struct hdiag *diag);
 
 /* The commands (one file each). */
 extern const struct cli_command cmd_init, cmd_demo, cmd_status, cmd_child,
-    cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_due, cmd_version,
-    cmd_help;
+    cmd_serve, cmd_user, cmd_access, cmd_audit, cmd_due, cmd_plain,
+    cmd_version, cmd_help;
 
 /* Every command, NULL-terminated, for dispatch and `hearth help`. */
 extern const struct cli_command *const cli_commands[];

@@ -13,7 +13,8 @@
 
 const struct cli_command *const cli_commands[] = {
 	&cmd_init, &cmd_demo, &cmd_serve, &cmd_status, &cmd_child, &cmd_user,
-	&cmd_access, &cmd_audit, &cmd_due, &cmd_version, &cmd_help, NULL,
+	&cmd_access, &cmd_audit, &cmd_due, &cmd_plain, &cmd_version,
+	&cmd_help, NULL,
 };
 
 static int

@@ -45,7 +45,8 @@ struct plain_flag {
 	int line, column;		/* 1-based; column in characters */
 	int words;			/* long sentences: how many */
 	/* The word as written, or the sentence's opening (cut at a
-	 * character boundary, "..." appended when cut). */
+	 * character boundary, "..." appended when cut); each run of white
+	 * space is shown as one space (offset and len give the bytes). */
 	char text[PLAIN_EXCERPT_MAX + 4];
 	char plain[PLAIN_SUGGESTION_MAX + 1];	/* the alternative, or for a
 						 * long sentence the advice */

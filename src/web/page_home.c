@@ -479,6 +479,8 @@ get_home(struct req *r, struct resp *w)
 		ui_link(h, "/admin/teams", "Teams");
 		html_lit(h, "</li><li>");
 		ui_link(h, "/admin/intervals", "Local timescales");
+		html_lit(h, "</li><li>");
+		ui_link(h, "/admin/plain-language", "Plain language");
 		html_lit(h, "</li></ul>");
 		ui_page_end(r, w);
 		return;

@@ -32,6 +32,7 @@ static const struct route *const tables[] = {
 	page_team_routes,
 	page_admin_routes,
 	page_account_routes,
+	page_plain_routes,
 	api_routes,
 };
 

@@ -38,6 +38,7 @@ extern const struct route page_family_routes[];
 extern const struct route page_team_routes[];
 extern const struct route page_admin_routes[];
 extern const struct route page_account_routes[];
+extern const struct route page_plain_routes[];
 extern const struct route api_routes[];
 
 /* Handle one request completely: fills w. */
