@@ -201,6 +201,7 @@ struct feedback {
 	char comments[MEETING_TEXT_MAX + 1];
 	hday given_on;
 	int64_t recorded_by;
+	int64_t recorded_at;			/* unix seconds */
 };
 
 /* A meeting with everything recorded about it.  Large: meeting_new. */
@@ -252,7 +253,8 @@ struct meeting {
 	int n_feedback;
 };
 
-struct meeting *meeting_new(void);		/* zeroed; caller frees */
+/* Empty: zeroed, with date and notified_date HDAY_NONE. */
+struct meeting *meeting_new(void);		/* caller frees */
 void meeting_free(struct meeting *m);		/* NULL is a no-op */
 void meeting_clear(struct meeting *m);
 

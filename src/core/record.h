@@ -251,7 +251,8 @@ enum herr record_attendance_set(struct store *st, int64_t meeting_id,
 enum herr record_report_submit(struct store *st, int64_t meeting_id,
     struct agency_report *r, int64_t expected, const struct journey_ctx *cx,
     struct hdiag *diag) HEARTH_WUR;
-/* Mark a report shared with the family on `day` (not in the future). */
+/* Mark a report shared with the family on `day` (not in the future);
+ * `expected` is the report's version, as for replacing its text. */
 enum herr record_report_share(struct store *st, int64_t meeting_id,
     int64_t report_id, hday day, int64_t expected,
     const struct journey_ctx *cx, struct hdiag *diag) HEARTH_WUR;
