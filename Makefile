@@ -19,7 +19,7 @@ PORT    ?= 8080
 WARN    := -Wall -Wextra -Werror -Wvla -Wformat=2 -Wstrict-prototypes -Wshadow \
            -Wpointer-arith -Wcast-qual -Wmissing-prototypes -Wno-missing-field-initializers
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-PKGS    := sqlite3 libmicrohttpd libsodium liboath libqrencode jansson
+PKGS    := sqlite3 libmicrohttpd libsodium liboath libqrencode jansson pangocairo fontconfig
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 LIBS    = $(PKG_LIBS) -lpthread -lm
@@ -115,6 +115,7 @@ bench: deps all
 	@bench/demo
 	@bench/web
 	@bench/mywork
+	@bench/docs
 
 clean:
 	rm -rf build static

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "docs/docs.h"
 #include "store/store.h"
 #include "web/server.h"
 #include "core/banned.h"
@@ -125,6 +126,8 @@ run_serve(const struct cli_command *cmd, int argc, char **argv)
 	while (!stop_requested)
 		pause();
 	server_stop(srv);
+	/* No worker is rendering a document any more. */
+	docs_release_caches();
 	printf("hearth stopped.\n");
 	return EXIT_OK;
 }

@@ -66,6 +66,15 @@ enum herr docs_render(enum doc_kind doc, enum doc_audience aud,
     const struct docs_input *in, char **pdf, size_t *len,
     struct hdiag *diag) HEARTH_WUR;
 
+/*
+ * At exit, once no render is running on any thread (the server's workers
+ * have stopped): release the font caches pango, cairo and fontconfig keep
+ * for the life of the process, so that LeakSanitizer reports only real
+ * leaks (fontconfig keeps pointers as offsets, which it cannot follow).
+ * Each thread's pango font map is released when that thread ends.
+ */
+void docs_release_caches(void);
+
 /* "child-protection-plan-2026-12-03-family.pdf": a file name for
  * Content-Disposition, into buf. */
 void docs_filename(enum doc_kind doc, enum doc_audience aud, hday date,
