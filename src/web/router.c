@@ -33,6 +33,8 @@ static const struct route *const tables[] = {
 	page_admin_routes,
 	page_account_routes,
 	page_plain_routes,
+	api_sos_routes,
+	api_meeting_routes,
 	api_routes,
 };
 

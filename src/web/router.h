@@ -40,6 +40,8 @@ extern const struct route page_admin_routes[];
 extern const struct route page_account_routes[];
 extern const struct route page_plain_routes[];
 extern const struct route api_routes[];
+extern const struct route api_sos_routes[];
+extern const struct route api_meeting_routes[];
 
 /* Handle one request completely: fills w. */
 void router_dispatch(struct req *r, struct resp *w);
