@@ -50,8 +50,8 @@ enum herr store_map_history(struct store *st, int64_t child_id,
     struct store_map_rev *out, int max, int *n) HEARTH_WUR;
 
 /* Ratings: add one (sets r->id); every rating of a child in date then id
- * order (at most max, *n set); the ratings given at a meeting for one
- * child (child_id 0: every child). */
+ * order (at most max: the latest max when there are more; *n set); the
+ * ratings given at a meeting for one child (child_id 0: every child). */
 enum herr store_rating_add(struct store *st, struct sos_rating *r)
     HEARTH_WUR;
 enum herr store_ratings_child(struct store *st, int64_t child_id,

@@ -23,7 +23,10 @@
 
 #include "core/status.h"
 
-#define FORM_MAX_FIELDS 64
+/* A Signs of Safety map is one form of many rows (statements, danger and
+ * goal pairs, next steps with their dates): up to about 360 fields at its
+ * limits.  The body's own limit (WEB_BODY_MAX) still bounds the bytes. */
+#define FORM_MAX_FIELDS 400
 #define FORM_NAME_MAX 64	/* bytes, after decoding */
 #define FORM_VALUE_MAX 8192	/* bytes, after decoding */
 

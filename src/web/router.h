@@ -34,6 +34,7 @@ extern const struct route page_signin_routes[];
 extern const struct route page_home_routes[];
 extern const struct route page_child_routes[];
 extern const struct route page_journey_routes[];
+extern const struct route page_sos_routes[];
 extern const struct route page_family_routes[];
 extern const struct route page_team_routes[];
 extern const struct route page_admin_routes[];
