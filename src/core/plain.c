@@ -440,11 +440,32 @@ sep_len(const char *t, size_t i)
 	return j - i;
 }
 
+/*
+ * A short term written in capitals (two to five letters, none lower case:
+ * LAC, CIN, SEND, ICPC, CAMHS) is an acronym and matches only in
+ * capitals, so that "send the letter" is not SEND and "cin" in a name is
+ * not CIN.  A longer word in capitals ("NEGLECT") is only emphasis.
+ */
+static bool
+acronym(const char *term)
+{
+	int letters = 0;
+
+	for (const char *k = term; *k != '\0'; k++) {
+		if (*k >= 'a' && *k <= 'z')
+			return false;
+		if (*k >= 'A' && *k <= 'Z')
+			letters++;
+	}
+	return letters >= 2 && letters <= 5;
+}
+
 /* Bytes of text at p matched by `term` (ignoring boundaries), 0 if none. */
 static size_t
 term_len(const char *t, size_t p, const char *term)
 {
 	const unsigned char *k = (const unsigned char *)term;
+	bool exact = acronym(term);
 	size_t i = p, n;
 
 	while (*k != '\0') {
@@ -464,7 +485,8 @@ term_len(const char *t, size_t p, const char *term)
 				return 0;
 			k += (*k == '\'') ? 1 : 3;
 		} else {
-			if (fold((unsigned char)t[i]) != fold(*k))
+			if (exact ? (unsigned char)t[i] != *k :
+			    fold((unsigned char)t[i]) != fold(*k))
 				return 0;
 			i++;
 			k++;

@@ -10,7 +10,9 @@
  *
  * The built-in list is the core's; an authority adds its own terms (and may
  * replace the suggestion for a built-in one) as data (store_plain.h).
- * Matching is whole words, case-insensitive, with multi-word terms
+ * Matching is whole words, case-insensitive (except that a short term
+ * in capitals, an acronym such as LAC or SEND, matches only in capitals:
+ * "send" is an ordinary word), with multi-word terms
  * ("disguised compliance") matched across any run of spaces or a line
  * break, and the longest term at a position wins.
  *

@@ -78,6 +78,9 @@ static const struct tcase cases[] = {
 	    { J, "Neglect", 1, 13, 12, 7, 0, "=neglect" } } },
 	{ "whole words only: lacrosse is not LAC", "lacrosse, blackLAC, LAC.",
 	    false, 1, { { J, "LAC", 1, 21, 20, 3, 0, NULL } } },
+	{ "an acronym matches only in capitals: send is a word",
+	    "We will send it. Send SEND support. Lac and Cin.", false, 1,
+	    { { J, "SEND", 1, 23, 22, 4, 0, NULL } } },
 	{ "s47 matches, s470 and xs47 do not, s47s does", "s470 and s47 and "
 	    "s47s and xs47", false, 2,
 	    { { J, "s47", 1, 10, 9, 3, 0, NULL },
