@@ -314,9 +314,12 @@ feedback_answer_label(int a)
 struct meeting *
 meeting_new(void)
 {
-	struct meeting *m = xmalloc(sizeof(*m));
+	/* calloc: the 700 KB of lists are zero pages, not touched until
+	 * used. */
+	struct meeting *m = xcalloc(1, sizeof(*m));
 
-	meeting_clear(m);
+	m->date = HDAY_NONE;
+	m->notified_date = HDAY_NONE;
 	return m;
 }
 
@@ -324,6 +327,23 @@ void
 meeting_free(struct meeting *m)
 {
 	free(m);
+}
+
+void
+meeting_reset(struct meeting *m)
+{
+	m->id = m->version = 0;
+	m->kind = CONF_INITIAL;
+	m->status = MEETING_BOOKED;
+	m->date = m->notified_date = HDAY_NONE;
+	m->minute = 0;
+	m->place[0] = m->cancel_reason[0] = m->dissent[0] = '\0';
+	m->contingency[0] = m->child_seen[0] = m->minutes[0] = '\0';
+	m->chair_id = m->conference_id = m->booked_by = m->booked_at = 0;
+	m->plan_saved_at = m->minutes_saved_at = 0;
+	m->n_children = m->n_invitees = m->n_reports = m->n_views = 0;
+	m->n_outcomes = m->n_actions = m->n_core = m->n_sends = 0;
+	m->n_feedback = 0;
 }
 
 void
@@ -993,6 +1013,10 @@ meeting_distribution(const struct meeting *m, int64_t now,
 	out->all_sent = true;
 	for (int k = 0; k < DOC__COUNT; k++)
 		for (int a = 0; a < AUD__COUNT; a++) {
+			/* A conference that saved no plan sends its minutes
+			 * only. */
+			if (k == DOC_PLAN && m->plan_saved_at == 0)
+				continue;
 			if (!out->sent[k][a])
 				out->all_sent = false;
 			else if (out->sent_at[k][a] > out->all_sent_at)

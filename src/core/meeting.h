@@ -257,6 +257,10 @@ struct meeting {
 struct meeting *meeting_new(void);		/* caller frees */
 void meeting_free(struct meeting *m);		/* NULL is a no-op */
 void meeting_clear(struct meeting *m);
+/* Empty every field and list of m without touching the lists' storage
+ * (cheap: a meeting is 700 KB); entries past each count are left as they
+ * were, so whoever appends an entry must fill all of it. */
+void meeting_reset(struct meeting *m);
 
 /* The list row: what the chair's view and a child's page need without
  * loading a whole meeting. */
@@ -361,7 +365,9 @@ struct meeting_distribution {
 	bool sent[DOC__COUNT][AUD__COUNT];
 	int64_t sent_at[DOC__COUNT][AUD__COUNT];	/* earliest send */
 	bool all_sent;
-	int64_t all_sent_at;	/* the last of the four; 0 if not all */
+	int64_t all_sent_at;	/* the last of the four (of the minutes
+				 * alone when no plan was saved); 0 if not
+				 * all */
 	int64_t hours;		/* start to all_sent_at (or to `now` while
 				 * not all sent), whole hours rounded down */
 	bool within;		/* all sent within MEETING_SEND_HOURS */

@@ -26,8 +26,6 @@
 /* The child's ratings a new one is checked against: the latest this
  * many (a repeat is of a recent day or meeting). */
 #define RATINGS_CHECKED 400
-/* A child's conferences looked through for the one a record names. */
-#define MEETINGS_MAX 64
 
 /* A store write that failed, in words for the person saving `what`. */
 static enum herr
@@ -73,20 +71,12 @@ static enum herr
 meeting_about(struct store *st, int64_t meeting_id, const int64_t *children,
     int n, struct hdiag *diag)
 {
-	struct meeting_summary *ms = xcalloc(MEETINGS_MAX, sizeof(*ms));
 	enum herr e = HERR_OK;
 	bool found = false;
 	char v[24];
-	int k;
 
-	for (int c = 0; c < n && !found && e == HERR_OK; c++) {
-		if ((e = store_meetings_child(st, children[c], ms,
-		    MEETINGS_MAX, &k)) != HERR_OK)
-			break;
-		for (int i = 0; i < k && !found; i++)
-			found = ms[i].id == meeting_id;
-	}
-	free(ms);
+	for (int c = 0; c < n && !found && e == HERR_OK; c++)
+		e = store_meeting_has_child(st, meeting_id, children[c], &found);
 	if (e != HERR_OK)
 		return hdiag_set(diag, e, "meeting_id", "", "The child's "
 		    "conferences could not be read");

@@ -67,6 +67,7 @@ enum meeting_stmt {
 	M_LIST_UNSENT_CHAIR,
 	M_LIST_INVITED,
 	M_INVITED,
+	M_HAS_CHILD,
 	M__COUNT
 };
 
@@ -97,21 +98,28 @@ enum meeting_stmt {
 	" WHERE sx.meeting_id = m.id" \
 	" AND sx.doc = '" doc "' AND sx.audience = '" aud "')"
 
-/* The last of the four firsts; SQLite's max() of several arguments is
- * NULL when any is, so a document not yet sent gives 0. */
+/* A plan is one of the documents to send only once the conference has
+ * saved one (a conference that made no plan sends its minutes). */
+#define PLAN_SENT(aud) \
+	"(CASE WHEN m.plan_saved_at IS NULL THEN 0 ELSE " \
+	FIRST_SENT("plan", aud) " END)"
+
+/* The last of the firsts; SQLite's max() of several arguments is NULL
+ * when any is, so a document not yet sent gives 0. */
 #define ALL_SENT_AT \
-	"coalesce(max(" FIRST_SENT("plan", "family") ", " \
-	FIRST_SENT("plan", "agencies") ", " FIRST_SENT("minutes", "family") \
-	", " FIRST_SENT("minutes", "agencies") "), 0)"
+	"coalesce(max(" PLAN_SENT("family") ", " PLAN_SENT("agencies") ", " \
+	FIRST_SENT("minutes", "family") ", " \
+	FIRST_SENT("minutes", "agencies") "), 0)"
 
 /* Held meeting m is not yet all sent. */
 #define NOT_ALL_SENT \
-	"NOT (EXISTS (SELECT 1 FROM meeting_send s1" \
+	"NOT ((m.plan_saved_at IS NULL OR" \
+	" (EXISTS (SELECT 1 FROM meeting_send s1" \
 	" WHERE s1.meeting_id = m.id" \
 	" AND s1.doc = 'plan' AND s1.audience = 'family')" \
 	" AND EXISTS (SELECT 1 FROM meeting_send s2" \
 	" WHERE s2.meeting_id = m.id" \
-	" AND s2.doc = 'plan' AND s2.audience = 'agencies')" \
+	" AND s2.doc = 'plan' AND s2.audience = 'agencies')))" \
 	" AND EXISTS (SELECT 1 FROM meeting_send s3" \
 	" WHERE s3.meeting_id = m.id" \
 	" AND s3.doc = 'minutes' AND s3.audience = 'family')" \
@@ -312,6 +320,9 @@ const char *const store_meeting_sql[M__COUNT + 1] = {
 	    "SELECT EXISTS (SELECT 1 FROM meeting_invitee iw"
 	    " WHERE iw.meeting_id = ?1 AND (iw.staff_id = ?2"
 	    " OR (?3 <> 0 AND iw.agency_id = ?3)))",
+	[M_HAS_CHILD] =
+	    "SELECT EXISTS (SELECT 1 FROM meeting_child mh"
+	    " WHERE mh.meeting_id = ?1 AND mh.child_id = ?2)",
 	[M__COUNT] = NULL,
 };
 
@@ -674,7 +685,7 @@ store_meeting_get(struct store *st, int64_t id, struct meeting *m)
 	sqlite3_stmt *s = q(st, M_GET);
 	enum herr e;
 
-	meeting_clear(m);
+	meeting_reset(m);
 	sqlite3_bind_int64(s, 1, id);
 	if ((e = step_row(st, s, "reading a conference")) == HERR_OK)
 		e = meeting_row(s, m);
@@ -1235,6 +1246,23 @@ store_meeting_invited(struct store *st, int64_t meeting_id, int64_t staff_id,
 	sqlite3_bind_int64(s, 3, agency_id);
 	if ((e = step_row(st, s, "checking an invitation")) == HERR_OK)
 		*invited = sqlite3_column_int(s, 0) != 0;
+	finish(s);
+	return e;
+}
+
+enum herr
+store_meeting_has_child(struct store *st, int64_t meeting_id,
+    int64_t child_id, bool *yes)
+{
+	sqlite3_stmt *s = q(st, M_HAS_CHILD);
+	enum herr e;
+
+	*yes = false;
+	sqlite3_bind_int64(s, 1, meeting_id);
+	sqlite3_bind_int64(s, 2, child_id);
+	if ((e = step_row(st, s, "checking a conference's children")) ==
+	    HERR_OK)
+		*yes = sqlite3_column_int(s, 0) != 0;
 	finish(s);
 	return e;
 }

@@ -30,7 +30,7 @@
 enum herr store_meeting_add(struct store *st, struct meeting *m)
     HEARTH_WUR;
 
-/* Meeting `id` with everything recorded about it (meeting_clear first):
+/* Meeting `id` with everything recorded about it (meeting_reset first):
  * children in order, invitees, reports, views, outcomes, actions, core
  * group, sends and feedback, each in the order recorded.  HERR_NOTFOUND
  * when there is no such meeting. */
@@ -113,5 +113,9 @@ enum herr store_meetings_invited(struct store *st, int64_t staff_id,
  * `meeting_id`, as themselves or through their agency. */
 enum herr store_meeting_invited(struct store *st, int64_t meeting_id,
     int64_t staff_id, int64_t agency_id, bool *invited) HEARTH_WUR;
+
+/* Whether child `child_id` is one of meeting `meeting_id`'s children. */
+enum herr store_meeting_has_child(struct store *st, int64_t meeting_id,
+    int64_t child_id, bool *yes) HEARTH_WUR;
 
 #endif

@@ -335,6 +335,8 @@ static const struct {
 	{ "iv.staff_id = ?1", "meeting_invitee_staff (staff_id=?)" },
 	{ "ia.agency_id = ?2", "meeting_invitee_agency (agency_id=?)" },
 	{ "WHERE meeting_id = ?1", "(meeting_id=?)" },
+	{ "mh.meeting_id = ?1 AND mh.child_id = ?2", "PRIMARY KEY "
+	    "(meeting_id=? AND child_id=?)" },
 	{ "iw.meeting_id = ?1", "meeting_invitee_meeting (meeting_id=?)" },
 	{ "WHERE x.id = ?1", "INTEGER PRIMARY KEY" },
 	{ "WHERE id = ?1", "INTEGER PRIMARY KEY" },
