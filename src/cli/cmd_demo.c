@@ -249,6 +249,48 @@ print_journey(const struct demo_stats *s)
 	    s->events[EVENT_LAC_REVIEW], s->events[EVENT_LAC_VISIT]);
 }
 
+/* The conferences as meetings (measures.md, the conference model). */
+static void
+print_meetings(const struct demo_stats *s)
+{
+	int64_t children = 0, shared = s->reports_on_time + s->reports_late;
+
+	for (int p = 0; p < PART__COUNT; p++)
+		children += s->participation[p];
+	printf("  as meetings    %" PRId64 " held and %" PRId64 " booked ahead; "
+	    "%" PRId64 " invitations, %" PRId64 " threshold views\n",
+	    s->meetings, s->meetings_booked, s->invitations, s->views);
+	printf("  reports        %" PRId64 " of %" PRId64 " agency reports in "
+	    "(%.0f%%); %.0f%% shared with the family on time, %.0f%% late, "
+	    "%.0f%% not shared\n", s->reports, s->reports_expected,
+	    pct(s->reports, s->reports_expected),
+	    pct(s->reports_on_time, s->reports),
+	    pct(s->reports_late, s->reports),
+	    pct(s->reports - shared, s->reports));
+	printf("  participation  %" PRId64 " children: %.0f%% attended, %.0f%% "
+	    "views by other means, %.0f%% only through the social worker's "
+	    "report, %.0f%% no view; %" PRId64 " advocates offered, %" PRId64
+	    " accepted\n", children,
+	    pct(s->participation[PART_ATTENDED], children),
+	    pct(s->participation[PART_ADVOCATE] +
+	    s->participation[PART_WRITTEN] + s->participation[PART_DRAWING] +
+	    s->participation[PART_RECORDING] + s->participation[PART_APP],
+	    children), pct(s->participation[PART_REPORT_ONLY], children),
+	    pct(s->participation[PART_NONE], children), s->advocates_offered,
+	    s->advocates_accepted);
+	printf("  write-up       %" PRId64 " plans and %" PRId64 " minutes; "
+	    "%" PRId64 " conferences' documents all sent, %.0f%% within 72 "
+	    "hours\n", s->plans, s->minutes, s->sent,
+	    pct(s->sent_72h, s->sent));
+	printf("  feedback       %" PRId64 " from parents (%.0f%% of "
+	    "conferences), %" PRId64 " from children\n", s->feedback_parent,
+	    pct(s->feedback_parent, s->meetings), s->feedback_child);
+	printf("  Signs of Safety %" PRId64 " map revisions, %" PRId64
+	    " safety scale ratings, %" PRId64 " Three Houses, %" PRId64
+	    " Words and Pictures\n", s->maps, s->ratings, s->three_houses,
+	    s->words_pictures);
+}
+
 static int
 run_demo(const struct cli_command *cmd, int argc, char **argv)
 {
@@ -304,6 +346,7 @@ run_demo(const struct cli_command *cmd, int argc, char **argv)
 	printf("Created the demo authority in %s.\n", path);
 	print_summary(st, o.as_of, &children);
 	print_journey(&stats);
+	print_meetings(&stats);
 	printf("  took           %.2f s (%.0f children a second)\n", secs,
 	    secs > 0 ? (double)children / secs : 0.0);
 	if (!cli_opt(cmd, "no-sign-ins")->seen) {
@@ -340,9 +383,14 @@ const struct cli_command cmd_demo = {
 	    "discussions, section 47 enquiries, conferences, CP and CIN plans "
 	    "with their\nvisits, core groups and reviews, and a few children "
 	    "looked after; on the\ndemo's date children are at every stage and "
-	    "some steps are overdue.  The\ndatabase must hold no children or "
-	    "staff yet.  The same seed and --as-of give\nthe same database "
-	    "(apart from the salts of the password hashes).\n\nThen one member "
+	    "some steps are overdue.  Every\nconference is a meeting: the "
+	    "family and agencies invited, reports shared\nbefore the day, the "
+	    "children's views, the family's Signs of Safety map and\nsafety "
+	    "scales, the plan in the family's words, the minutes sent, and\n"
+	    "feedback; the next ones are booked.  The database must hold no\n"
+	    "children or staff yet.  The same seed and --as-of give the same\n"
+	    "database (apart from the salts of the password hashes).\n\n"
+	    "Then one member "
 	    "of staff in each role, someone with work to see where\nthere is "
 	    "one, gets a password, printed at the end, so that people can\n"
 	    "sign in; they set up two-factor sign-in the first time.  The "

@@ -23,24 +23,37 @@
  * are left undone after they fell due, so that the authority has overdue
  * work today as every real one does.
  *
+ * Each conference is held as a meeting (demo.h says what that records),
+ * with the family's Signs of Safety map and safety scales, in words from
+ * demo_phrases.h.  The meeting's details come from a second stream
+ * (g->mr), so that adding them never moved the journey's own draws: the
+ * chair and the initial conference's core group are still drawn from
+ * g->rng, in the order they always were.
+ *
  * Everything is written through core/record.h inside one transaction.  The
  * only randomness is struct rng seeded from the options, and iteration order
  * is fixed, so the same seed and as-of date give the same rows; the
- * journey's "now" (updated_at) is the step's own date, never the clock.
+ * journey's "now" (updated_at) is the step's own date (for a conference,
+ * the hour of the meeting, its minutes and its sends), never the clock.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/calendar.h"
 #include "core/codes.h"
 #include "core/demo.h"
 #include "core/demo_names.h"
+#include "core/demo_phrases.h"
 #include "core/journey.h"
+#include "core/meeting.h"
 #include "core/mem.h"
 #include "core/record.h"
 #include "core/rng.h"
+#include "core/sos.h"
 #include "core/text.h"
 #include "core/timescale.h"
 #include "store/store.h"
@@ -87,9 +100,15 @@ struct staff_name {
 	char name[JOURNEY_NAME_MAX + 1];
 };
 
+struct mtg;
+
 struct gen {
 	struct store *st;
 	struct rng rng;
+	/* The conferences' own stream (meetings, maps, scales, reports):
+	 * drawing from it never moves `rng`, so every journey is the one the
+	 * seed gave before conferences became meetings. */
+	struct rng mr;
 	struct hdiag *diag;
 	hday as_of, window;	/* history runs from window to as_of */
 	int64_t next_child, next_staff_no;
@@ -108,6 +127,9 @@ struct gen {
 	int nchairs;
 	struct intervals iv;		/* the authority's intervals */
 	struct journey *j;		/* scratch: one child's journey */
+	struct meeting *m;		/* scratch: a booking, a plan */
+	struct sos_map *map;		/* scratch: a map revision */
+	struct mtg *mt;			/* scratch: the meeting being held */
 	struct demo_stats *stats;
 	/* CP plans by category so far, for plans_by_category. */
 	int64_t category[ABUSE__COUNT], categories;
@@ -622,6 +644,9 @@ struct fam_episode {
 	hday cp_end;
 	enum plan_end_reason cp_end_reason;
 	bool step_down;
+	/* The next conference, when it falls after the as-of date: booked
+	 * already if it is near. */
+	hday icpc_next, rcpc_next;
 	/* Child in need plan. */
 	hday cin_start, cin_end;
 	bool cin_auto;	/* started by an s47 outcome or a step-down */
@@ -848,8 +873,10 @@ plan_cp(struct gen *g, struct fam_episode *fe, hday icpc,
 			fe->cp_end_reason = other;
 			break;
 		}
-		if (!happened(g, d))
+		if (!happened(g, d)) {
+			fe->rcpc_next = d;
 			return;		/* the plan is open */
+		}
 		if (rng_chance(&g->rng, 0.05))
 			cat = cat == ABUSE_NEGLECT ? ABUSE_EMOTIONAL :
 			    ABUSE_NEGLECT;
@@ -952,8 +979,10 @@ plan_child_protection(struct gen *g, struct fam_episode *fe, hday h,
 		plan_cin(g, fe, done, true, false, ff, age);
 		return;
 	}
-	if (!happened(g, icpc))
+	if (!happened(g, icpc)) {
+		fe->icpc_next = icpc;
 		return;			/* awaiting the ICPC */
+	}
 	fe->icpc = icpc;
 	if (rng_chance(&g->rng, ff->known ? 0.9 : 0.83)) {
 		plan_cp(g, fe, icpc, ff, age);
@@ -980,7 +1009,7 @@ plan_episode(struct gen *g, struct fam_episode *fe, hday r,
 	fe->decided = fe->assess_start = fe->assessed = fe->strategy =
 	    fe->s47_done = fe->icpc = fe->cp_end = fe->cin_start =
 	    fe->cin_end = fe->lac_start = fe->lac_end = fe->closure =
-	    HDAY_NONE;
+	    fe->icpc_next = fe->rcpc_next = HDAY_NONE;
 	fe->source = sources[rng_weighted(&g->rng, source_w, NAMES_N(sources))];
 	memcpy(nw, need_w, sizeof(nw));
 	if (ff->disabled)
@@ -1069,6 +1098,7 @@ struct dchild {
 	hday earliest;		/* earliest referral a step may follow */
 	int episodes;
 	int cp_plans;		/* CP plans so far (repeat plans) */
+	int64_t map_id;		/* the latest map revision covering them */
 };
 
 /* One household as its referrals are recorded. */
@@ -1076,8 +1106,8 @@ struct family {
 	struct dchild kids[FAMILY_CHILDREN_MAX];
 	int n;
 	int64_t household;
-	struct adult mother, father;
-	bool has_mother, has_father, father_home;
+	struct adult mother, father, gran;
+	bool has_mother, has_father, father_home, has_gran;
 };
 
 static void
@@ -1155,6 +1185,7 @@ make_child(struct gen *g, struct dchild *dc, const char *family,
 	dc->earliest = dob - 40 * 7 + 1;
 	dc->episodes = 0;
 	dc->cp_plans = 0;
+	dc->map_id = 0;
 	return record_child_add(g->st, c, g->as_of, g->diag);
 }
 
@@ -1198,6 +1229,54 @@ struct kid {
 	int64_t cp, cin, lac;		/* plans */
 };
 
+/* One worry of the family's map: a harm statement or a danger/goal pair
+ * from the phrase table of `w`. */
+struct pick {
+	enum worry w;
+	int i;
+};
+
+/*
+ * What the conferences of one referral share, chosen at the initial
+ * conference and kept for its reviews: the worries on the family's map
+ * (so each danger/goal pair is the same pair at every review and its
+ * scale shows a trend), the safety network, the professionals invited,
+ * the core group, and how each kind of person tends to rate safety.
+ */
+struct casefacts {
+	bool set;
+	enum worry worry;		/* the main one */
+	struct pick harm[4];
+	int nharm;
+	struct {
+		struct pick p;
+		enum sos_family_view view;
+		int says;		/* family_partly/disputes index */
+		double offset;		/* this pair's scale against overall */
+	} pair[3];
+	int npairs;
+	int complic[3], ncomplic;
+	int strength[6], nstrength;
+	int safety[5], nsafety;
+	/* Safety scales: where the first conference put things, and each
+	 * rater's lean against the professionals'. */
+	double base0, parent_lean, network_lean, child_lean[FAMILY_CHILDREN_MAX];
+	struct {
+		char name[MEETING_NAME_MAX + 1];
+		char first[PERSON_NAME_MAX + 1];
+		char role[MEETING_NAME_MAX + 1];
+	} net[2];
+	int nnet;
+	int64_t police, health, school, specialist;
+	enum staff_role specialist_role;
+	bool gp;
+	char gp_name[MEETING_NAME_MAX + 1];
+	const char *surgery;
+	struct journey_person core[JOURNEY_PEOPLE_MAX];
+	int ncore;
+	int place;
+};
+
 /* The recording of one family referral for the children it concerned. */
 struct run {
 	struct gen *g;
@@ -1207,6 +1286,7 @@ struct run {
 	int n;
 	hday handover;		/* to casework (HDAY_NONE: never) */
 	hday casework;		/* the casework worker's first day */
+	struct casefacts cs;	/* its conferences' */
 };
 
 /* The rules' "today" is the as-of date; the step's own date stands for
@@ -1512,72 +1592,1914 @@ s47_outcome(struct run *rn)
 	return HERR_OK;
 }
 
-/* The core group the ICPC named (WT2023): the social worker, the parents,
- * health and, for a child of school age, the school. */
-static enum herr
-core_group(struct run *rn, int64_t conference_id)
+/* ------------------------------------------------ conferences as meetings */
+
+/*
+ * Every conference is a meeting (meeting.h) prepared, held and written up
+ * the way Signs of Safety councils run one: booked, the family and the
+ * professionals invited, reports shared with the family before the day,
+ * the child's voice, the family's map worked through and everyone's safety
+ * scale, the chair's decision (record_meeting_decide, which records the
+ * journey's conference exactly as it was planned), the plan in the
+ * family's words, the minutes, and both sent within 72 hours for most.
+ * Only the journey's own draws (the chair, the core group) come from
+ * g->rng; everything else from g->mr.
+ */
+
+#define MTG_INVITEES 16
+#define DAY_SECS 86400
+#define HOUR_SECS 3600
+
+static const char *const womens_aid_name = "Ashdown Vale Women's Aid";
+static const char *const recovery_name = "Ashdown Vale Recovery Service";
+static const char *const mental_health_name =
+    "Ashdown Vale Mental Health Partnership";
+static const char *const advocacy_name = "Ashdown Vale Advocacy";
+
+/* What {c}, {p}, {n} and {w} stand for in a phrase. */
+struct words {
+	char c[160];
+	char p[160];
+	char n[PERSON_NAME_MAX + 1];
+	char w[SOS_NAME_MAX + 1];
+};
+
+/* One invitee of the meeting being held, with how they rate safety. */
+struct minv {
+	struct invitee iv;
+	const char *plain_role;		/* "father", "school nurse" */
+	unsigned seen;			/* SEEN_*: what they could have seen */
+	enum sos_rater rater;
+	bool rates;			/* gives a safety scale rating */
+	char rater_name[SOS_NAME_MAX + 1];
+};
+
+/* The meeting being held or booked. */
+struct mtg {
+	int64_t id, version;
+	enum conference_kind kind;
+	int r;			/* -1: the initial conference; else review r */
+	bool held;		/* false: booked for after the as-of date */
+	hday date, booked, share_by;
+	int minute;
+	int64_t start;		/* unix seconds */
+	int64_t chair;
+	double level;		/* the professionals' scale today */
+	struct words w;
+	struct minv inv[MTG_INVITEES];
+	int ninv;
+	enum participation part[FAMILY_CHILDREN_MAX];
+	bool dissent;
+	char dissent_text[MEETING_TEXT_MAX + 1];
+	int64_t map_id;
+	int lo[2], hi[2];	/* scale_seen */
+	char text[MEETING_MINUTES_MAX + 1];	/* minutes, a report */
+};
+
+static int64_t
+mrange(struct gen *g, int64_t lo, int64_t hi)
 {
-	struct gen *g = rn->g;
-	const struct fam_episode *fe = rn->fe;
-	struct family *f = rn->f;
-	hday day = fe->icpc;
-	struct journey_ctx cx = ctx_on(g, day);
-	struct plan p;
-	int youngest, eldest, np = 0;
-	char name[2 * PERSON_NAME_MAX + 2];
-	enum herr e;
+	return hi <= lo ? lo : rng_range(&g->mr, lo, hi);
+}
+
+static bool
+mchance(struct gen *g, double p)
+{
+	return rng_chance(&g->mr, p);
+}
+
+static double
+munit(struct gen *g)
+{
+	return rng_unit(&g->mr);
+}
+
+#define MPICK(g, list) ((list)[mrange((g), 0, NAMES_N(list) - 1)])
+
+/* k different indexes of 0..n-1 in random order, into out (k <= n <= 16). */
+static int
+choose(struct gen *g, int n, int k, int *out)
+{
+	int all[16];
+
+	if (n > 16)
+		n = 16;
+	if (k > n)
+		k = n;
+	for (int i = 0; i < n; i++)
+		all[i] = i;
+	for (int i = 0; i < k; i++) {
+		int j = (int)mrange(g, i, n - 1), t = all[i];
+
+		all[i] = all[j];
+		all[j] = t;
+		out[i] = all[i];
+	}
+	return k;
+}
+
+static int64_t
+at(hday day, int hour, int minute)
+{
+	return (int64_t)day * DAY_SECS + hour * HOUR_SECS + minute * 60;
+}
+
+/* True if `t` (unix seconds) is on or before the as-of date. */
+static bool
+by_now(const struct gen *g, int64_t t)
+{
+	return t < (int64_t)(g->as_of + 1) * DAY_SECS;
+}
+
+static struct journey_ctx
+ctx_at(const struct gen *g, int64_t t)
+{
+	struct journey_ctx cx = ctx_on(g, (hday)(t / DAY_SECS));
+
+	cx.now = t;
+	return cx;
+}
+
+/* "A", "A and B", "A, B and C" into out. */
+static void
+join_names(char *out, size_t cap, const char *const *names, int n)
+{
+	size_t k = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < n && k < cap; i++) {
+		int w = snprintf(out + k, cap - k, "%s%s", i == 0 ? "" :
+		    i == n - 1 ? " and " : ", ", names[i]);
+
+		if (w < 0)
+			break;
+		k += (size_t)w;
+	}
+}
+
+/* Fill in a phrase's marks; sentences start with a capital. */
+static size_t
+say(char *out, size_t cap, const struct words *w, const char *tmpl)
+{
+	size_t k = 0;
+	bool start = true;
+
+	for (const char *s = tmpl; *s && k + 1 < cap;) {
+		const char *v = NULL;
+
+		if (s[0] == '{' && s[1] && s[2] == '}') {
+			v = s[1] == 'c' ? w->c : s[1] == 'p' ? w->p :
+			    s[1] == 'n' ? w->n : s[1] == 'w' ? w->w : "";
+			s += 3;
+		}
+		for (; v && *v && k + 1 < cap; v++) {
+			out[k++] = start ? (char)toupper((unsigned char)*v) :
+			    *v;
+			start = false;
+		}
+		if (v)
+			continue;
+		out[k] = *s++;
+		if (out[k] == '.' || out[k] == '\n')
+			start = true;
+		else if (out[k] != ' ')
+			start = false;
+		k++;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+/* A text being built up (a report, the minutes): never past cap. */
+struct sbuf {
+	char *b;
+	size_t cap, n;
+};
+
+static void
+sb_add(struct sbuf *sb, const char *s)
+{
+	while (*s && sb->n + 1 < sb->cap)
+		sb->b[sb->n++] = *s++;
+	sb->b[sb->n] = '\0';
+}
+
+static void
+sb_say(struct sbuf *sb, const struct words *w, const char *tmpl)
+{
+	if (sb->n + 1 < sb->cap)
+		sb->n += say(sb->b + sb->n, sb->cap - sb->n, w, tmpl);
+}
+
+static void sb_fmt(struct sbuf *sb, const char *fmt, ...) HEARTH_PRINTF(2, 3);
+
+static void
+sb_fmt(struct sbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (sb->n + 1 >= sb->cap)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(sb->b + sb->n, sb->cap - sb->n, fmt, ap);
+	va_end(ap);
+	if (w > 0)
+		sb->n = sb->n + (size_t)w < sb->cap ? sb->n + (size_t)w :
+		    sb->cap - 1;
+}
+
+static bool
+unborn_on(const struct dchild *dc, hday day)
+{
+	return dc->c.birth_date == HDAY_NONE || dc->c.birth_date > day;
+}
+
+/* The people {p} stands for: the parents at home, or the carer. */
+static int
+carers(const struct family *f, const char *names[3])
+{
+	int n = 0;
+
+	if (f->has_mother)
+		names[n++] = f->mother.given_name;
+	if (f->has_father && f->father_home)
+		names[n++] = f->father.given_name;
+	if (n == 0 && f->has_gran)
+		names[n++] = f->gran.given_name;
+	if (n == 0 && f->has_father)
+		names[n++] = f->father.given_name;
+	return n;
+}
+
+static const char *
+who_word(const struct run *rn, hday day, enum worry_who who)
+{
+	int youngest, eldest;
 
 	ages(rn, day, &youngest, &eldest);
-	memset(&p, 0, sizeof(p));
-	person_staff(g, &p.core_group[np++], worker_on(rn, add_wd(day, 1)),
+	if (who == WHO_POLICE)
+		return "the police";
+	if (who == WHO_SCHOOL && eldest >= 4)
+		return "the school";
+	return youngest < 5 ? "the health visitor" : "the school nurse";
+}
+
+static void
+words_make(const struct run *rn, hday day, struct words *w)
+{
+	const char *names[FAMILY_CHILDREN_MAX];
+	const char *p[3];
+	int np;
+
+	for (int i = 0; i < rn->n; i++)
+		names[i] = unborn_on(rn->k[i].dc, day) ? "the baby" :
+		    rn->k[i].dc->c.given_name;
+	if (rn->n > 3)
+		snprintf(w->c, sizeof(w->c), "the children");
+	else
+		join_names(w->c, sizeof(w->c), names, rn->n);
+	np = carers(rn->f, p);
+	if (np == 0)
+		snprintf(w->p, sizeof(w->p), "the family");
+	else
+		join_names(w->p, sizeof(w->p), p, np);
+	put(w->n, sizeof(w->n), rn->cs.nnet > 0 ? rn->cs.net[0].first :
+	    "a friend");
+	snprintf(w->w, sizeof(w->w), "The social worker and %s",
+	    who_word(rn, day, WHO_SCHOOL));
+}
+
+/* The phrase tables of a worry. */
+static const char *const *
+harm_list(enum worry w, int *n)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		*n = NAMES_N(harm_arguments);
+		return harm_arguments;
+	case WORRY_HITTING:
+		*n = NAMES_N(harm_hitting);
+		return harm_hitting;
+	case WORRY_TOUCHING:
+		*n = NAMES_N(harm_touching);
+		return harm_touching;
+	default:
+		*n = NAMES_N(harm_care);
+		return harm_care;
+	}
+}
+
+static const struct pair_phrase *
+pair_list(enum worry w, int *n)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		*n = NAMES_N(pairs_arguments);
+		return pairs_arguments;
+	case WORRY_HITTING:
+		*n = NAMES_N(pairs_hitting);
+		return pairs_hitting;
+	case WORRY_TOUCHING:
+		*n = NAMES_N(pairs_touching);
+		return pairs_touching;
+	default:
+		*n = NAMES_N(pairs_care);
+		return pairs_care;
+	}
+}
+
+static const char *const *
+safety_list(enum worry w, int *n)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		*n = NAMES_N(safety_arguments);
+		return safety_arguments;
+	case WORRY_HITTING:
+		*n = NAMES_N(safety_hitting);
+		return safety_hitting;
+	case WORRY_TOUCHING:
+		*n = NAMES_N(safety_touching);
+		return safety_touching;
+	default:
+		*n = NAMES_N(safety_care);
+		return safety_care;
+	}
+}
+
+static const struct seen_phrase *
+seen_list(enum worry w, int *n)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		*n = NAMES_N(report_seen_arguments);
+		return report_seen_arguments;
+	case WORRY_HITTING:
+		*n = NAMES_N(report_seen_hitting);
+		return report_seen_hitting;
+	case WORRY_TOUCHING:
+		*n = NAMES_N(report_seen_touching);
+		return report_seen_touching;
+	default:
+		*n = NAMES_N(report_seen_care);
+		return report_seen_care;
+	}
+}
+
+static const char *const *
+house_worries(enum worry w, int *n)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		*n = NAMES_N(house_worries_arguments);
+		return house_worries_arguments;
+	case WORRY_HITTING:
+		*n = NAMES_N(house_worries_hitting);
+		return house_worries_hitting;
+	case WORRY_TOUCHING:
+		*n = NAMES_N(house_worries_touching);
+		return house_worries_touching;
+	default:
+		*n = NAMES_N(house_worries_care);
+		return house_worries_care;
+	}
+}
+
+/* What the family's worries are about: the plan's category, or for a
+ * conference that made no plan, the referral's need. */
+static enum worry
+worry_of(struct run *rn)
+{
+	const struct fam_episode *fe = rn->fe;
+
+	if (fe->cp) {
+		switch (fe->category) {
+		case ABUSE_EMOTIONAL:
+			return WORRY_ARGUMENTS;
+		case ABUSE_PHYSICAL:
+			return WORRY_HITTING;
+		case ABUSE_SEXUAL:
+			return WORRY_TOUCHING;
+		default:
+			return WORRY_CARE;
+		}
+	}
+	if (strcmp(fe->need, "N5") == 0 || strcmp(fe->need, "N6") == 0)
+		return WORRY_ARGUMENTS;
+	if (strcmp(fe->need, "N1") == 0 && mchance(rn->g, 0.15))
+		return WORRY_HITTING;
+	return WORRY_CARE;
+}
+
+/* Add up to k harm statements (or danger/goal pairs) of worry w. */
+static void
+pick_harm(struct run *rn, enum worry w, int k)
+{
+	struct casefacts *cs = &rn->cs;
+	int n, ix[16];
+
+	(void)harm_list(w, &n);
+	k = choose(rn->g, n, k, ix);
+	for (int i = 0; i < k && cs->nharm < 4; i++)
+		cs->harm[cs->nharm++] = (struct pick){ w, ix[i] };
+}
+
+static void
+pick_pairs(struct run *rn, enum worry w, int k)
+{
+	struct gen *g = rn->g;
+	struct casefacts *cs = &rn->cs;
+	int n, ix[16];
+
+	(void)pair_list(w, &n);
+	k = choose(g, n, k, ix);
+	for (int i = 0; i < k && cs->npairs < 3; i++) {
+		double u = munit(g);
+		int j = cs->npairs++;
+
+		cs->pair[j].p = (struct pick){ w, ix[i] };
+		cs->pair[j].view = u < 0.55 ? SOS_VIEW_AGREES : u < 0.85 ?
+		    SOS_VIEW_PARTLY : SOS_VIEW_DISPUTES;
+		cs->pair[j].says = (int)mrange(g, 0, 2);
+		cs->pair[j].offset = munit(g) * 2.0 - 1.0;
+	}
+}
+
+/* Someone in the family's safety network: the grandmother when she is
+ * not the carer, else a relative or friend. */
+static void
+network_member(struct run *rn, int k, bool gran)
+{
+	struct gen *g = rn->g;
+	struct casefacts *cs = &rn->cs;
+	const char *given, *family = rn->f->kids[0].c.family_name;
+	int r = (int)mrange(g, 0, NAMES_N(network_roles) - 1);
+
+	if (gran) {
+		given = rn->f->gran.given_name;
+		family = rn->f->gran.family_name;
+		put(cs->net[k].role, sizeof(cs->net[k].role), "Grandmother");
+	} else {
+		given = network_roles[r].woman ? MPICK(g, adult_women) :
+		    MPICK(g, adult_men);
+		if (!network_roles[r].same_family)
+			family = MPICK(g, family_names);
+		put(cs->net[k].role, sizeof(cs->net[k].role),
+		    network_roles[r].role);
+	}
+	put(cs->net[k].first, sizeof(cs->net[k].first), given);
+	if (snprintf(cs->net[k].name, sizeof(cs->net[k].name), "%s %s", given,
+	    family) >= (int)sizeof(cs->net[k].name))
+		put(cs->net[k].name, sizeof(cs->net[k].name), given);
+}
+
+/* The core group (WT2023): the social worker, the parents at home, health
+ * and, for a child of school age, the school; with the lead social worker
+ * of the day after `day`. */
+static void
+core_build(struct run *rn, hday day)
+{
+	struct gen *g = rn->g;
+	struct family *f = rn->f;
+	struct casefacts *cs = &rn->cs;
+	char name[2 * PERSON_NAME_MAX + 2];
+	int youngest, eldest, np = 0;
+
+	ages(rn, day, &youngest, &eldest);
+	person_staff(g, &cs->core[np++], worker_on(rn, add_wd(day, 1)),
 	    la_name, "Lead social worker");
 	if (f->has_mother) {
 		snprintf(name, sizeof(name), "%s %s", f->mother.given_name,
 		    f->mother.family_name);
-		person_set(&p.core_group[np++], name, "", "Mother", 0);
+		person_set(&cs->core[np++], name, "", "Mother", 0);
 	}
 	if (f->has_father && f->father_home) {
 		snprintf(name, sizeof(name), "%s %s", f->father.given_name,
 		    f->father.family_name);
-		person_set(&p.core_group[np++], name, "", "Father", 0);
+		person_set(&cs->core[np++], name, "", "Father", 0);
 	}
-	person_staff(g, &p.core_group[np++], one_of(g, g->health_staff,
-	    g->nhealth), health_name, health_role(youngest));
+	person_staff(g, &cs->core[np++], cs->health, health_name,
+	    health_role(youngest));
 	if (eldest >= 4)
-		person_staff(g, &p.core_group[np++], one_of(g,
-		    g->school_staff, g->nschool), school_name,
+		person_staff(g, &cs->core[np++], cs->school, school_name,
 		    "Designated safeguarding lead");
-	p.n_core_group = np;
-	p.kind = PLAN_CP;
-	p.start_date = day;
-	p.end_date = HDAY_NONE;
-	p.conference_id = conference_id;
-	p.initial_category = p.latest_category = fe->category;
-	for (int i = 0; i < rn->n; i++) {
-		struct kid *k = &rn->k[i];
+	cs->ncore = np;
+}
 
-		p.id = k->cp;
-		p.version = 1;
-		p.child_id = k->dc->c.id;
-		p.episode_id = k->episode;
-		if ((e = record_core_group_set(g->st, &p, 1, &cx, g->diag)))
-			return refused(g, e, "core group members", k, day);
+/* The ICPC's core group members from health and the school, drawn from
+ * the journey's stream in the order the demo has always drawn them, so
+ * that the seed still gives the same journeys. */
+static void
+core_pick(struct run *rn, hday day)
+{
+	struct gen *g = rn->g;
+	int youngest, eldest;
+
+	ages(rn, day, &youngest, &eldest);
+	rn->cs.health = one_of(g, g->health_staff, g->nhealth);
+	if (eldest >= 4)
+		rn->cs.school = one_of(g, g->school_staff, g->nschool);
+}
+
+/* What the referral's conferences share (struct casefacts); the ICPC's
+ * core group members from health and school already drawn if have_core. */
+static void
+case_setup(struct run *rn, bool have_core)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct casefacts *cs = &rn->cs;
+	bool multiple = fe->cp && fe->category == ABUSE_MULTIPLE;
+	int n;
+
+	cs->set = true;
+	cs->worry = worry_of(rn);
+	cs->nharm = cs->npairs = 0;
+	if (multiple) {
+		pick_harm(rn, WORRY_CARE, (int)mrange(g, 1, 2));
+		pick_harm(rn, WORRY_ARGUMENTS, (int)mrange(g, 1, 2));
+		pick_pairs(rn, WORRY_CARE, 1);
+		pick_pairs(rn, WORRY_ARGUMENTS, (int)mrange(g, 1, 2));
+	} else {
+		pick_harm(rn, cs->worry, (int)mrange(g, 1, 4));
+		pick_pairs(rn, cs->worry, (int)mrange(g, 1, 3));
+	}
+	cs->ncomplic = choose(g, NAMES_N(complicating), (int)mrange(g, 1, 3),
+	    cs->complic);
+	cs->nstrength = choose(g, NAMES_N(strengths), 6, cs->strength);
+	(void)safety_list(cs->worry, &n);
+	cs->nsafety = choose(g, n, 5, cs->safety);
+	/* Safety scales: low while a plan is needed, parents more hopeful
+	 * than the professionals, children all over the place. */
+	cs->base0 = fe->cp ? 2.0 + 1.5 * munit(g) : 5.5 + 1.5 * munit(g);
+	cs->parent_lean = 1.0 + 2.0 * munit(g);
+	cs->network_lean = 0.3 + 1.2 * munit(g);
+	for (int i = 0; i < rn->n; i++)
+		cs->child_lean[i] = 3.0 * munit(g) - 1.5;
+	cs->nnet = 0;
+	network_member(rn, cs->nnet++, rn->f->has_gran && rn->f->has_mother);
+	if (mchance(g, 0.4))
+		network_member(rn, cs->nnet++, false);
+	cs->police = g->police_staff[mrange(g, 0, g->npolice - 1)];
+	/* The school too when the ICPC had no child of school age: one may
+	 * reach it before a review. */
+	if (!have_core)
+		cs->health = g->health_staff[mrange(g, 0, g->nhealth - 1)];
+	if (cs->school == 0)
+		cs->school = g->school_staff[mrange(g, 0, g->nschool - 1)];
+	cs->specialist = 0;
+	if (g->teams[fe->c_team].kind == TEAM_FAMILY_SAFEGUARDING &&
+	    cs->worry != WORRY_TOUCHING && mchance(g, 0.4)) {
+		cs->specialist_role = cs->worry == WORRY_ARGUMENTS ?
+		    ROLE_DA_VICTIM_WORKER : cs->worry == WORRY_HITTING ||
+		    mchance(g, 0.5) ? ROLE_MENTAL_HEALTH_WORKER :
+		    ROLE_SUBSTANCE_MISUSE_WORKER;
+		cs->specialist = g->teams[fe->c_team].specialist[
+		    cs->specialist_role];
+	}
+	cs->gp = mchance(g, 0.35);
+	if (cs->gp) {
+		snprintf(cs->gp_name, sizeof(cs->gp_name), "Dr %s %s",
+		    mchance(g, 0.55) ? MPICK(g, adult_women) :
+		    MPICK(g, adult_men), MPICK(g, family_names));
+		cs->surgery = MPICK(g, surgeries);
+	}
+	cs->place = (int)mrange(g, 0, NAMES_N(places) - 1);
+}
+
+/* The professionals' view of safety at this meeting: low at the start,
+ * rising to 7 or 8 by the review that ends a plan, and staying low for a
+ * plan that carries on or ends in care.  *improving says which. */
+static double
+mtg_level(const struct run *rn, int r, bool *improving)
+{
+	const struct fam_episode *fe = rn->fe;
+	const struct casefacts *cs = &rn->cs;
+	double lift;
+
+	*improving = false;
+	if (r < 0)
+		return cs->base0;
+	if (fe->cp_end_reason == PLANEND_NO_LONGER_AT_RISK && fe->nrcpc > 0) {
+		*improving = true;
+		return cs->base0 + (7.8 - cs->base0) * (double)(r + 1) /
+		    (double)fe->nrcpc;
+	}
+	if (fe->cp_end_reason == PLANEND_LOOKED_AFTER)
+		return cs->base0 - 0.4 * (double)(r + 1) < 0.8 ? 0.8 :
+		    cs->base0 - 0.4 * (double)(r + 1);
+	lift = 0.3 * (double)(r + 1);
+	return cs->base0 + (lift > 1.2 ? 1.2 : lift);
+}
+
+static void
+mtg_start(struct run *rn, struct mtg *mt, int r, hday day, int64_t chair,
+    bool held)
+{
+	static const int starts[] = { 570, 600, 630, 780, 810, 840 };
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	bool improving;
+
+	mt->id = mt->version = 0;
+	mt->kind = r < 0 ? CONF_INITIAL : CONF_REVIEW;
+	mt->r = r;
+	mt->held = held;
+	mt->date = day;
+	mt->chair = chair;
+	mt->minute = starts[mrange(g, 0, NAMES_N(starts) - 1)];
+	mt->start = meeting_start_utc(day, mt->minute);
+	if (meeting_share_by(mt->kind, day, &mt->share_by) != HERR_OK)
+		mt->share_by = day;
+	if (r < 0) {
+		/* Booked once the enquiry showed a conference was needed:
+		 * on or after the strategy discussion. */
+		hday last = fe->s47_done != HDAY_NONE && fe->s47_done < day ?
+		    fe->s47_done : day - 1;
+
+		mt->booked = wd_on_or_after((hday)mrange(g, fe->strategy,
+		    last));
+		if (mt->booked >= day)
+			mt->booked = fe->strategy;
+	} else {
+		/* A review is booked a few weeks ahead. */
+		hday prev = r == 0 ? fe->icpc : fe->rcpc[r - 1];
+		hday b = day - (hday)mrange(g, 21, 42);
+
+		mt->booked = wd_on_or_after(b > prev ? b : prev + 1);
+		if (mt->booked >= day)
+			mt->booked = prev;
+	}
+	mt->level = held ? mtg_level(rn, r, &improving) : 0;
+	words_make(rn, day, &mt->w);
+	mt->ninv = 0;
+	mt->dissent = false;
+	mt->dissent_text[0] = '\0';
+	mt->map_id = 0;
+	mt->lo[0] = mt->lo[1] = mt->hi[0] = mt->hi[1] = -1;
+	for (int i = 0; i < rn->n; i++)
+		mt->part[i] = PART_NOT_RECORDED;
+}
+
+static enum herr
+mtg_book(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	struct meeting *m = g->m;
+	struct journey_ctx cx = ctx_at(g, at(mt->booked, 10,
+	    (int)mrange(g, 0, 59)));
+	enum herr e;
+
+	meeting_clear(m);
+	m->kind = mt->kind;
+	m->status = MEETING_BOOKED;
+	m->date = mt->date;
+	m->minute = mt->minute;
+	put(m->place, sizeof(m->place), places[rn->cs.place]);
+	m->chair_id = mt->chair;
+	m->n_children = rn->n;
+	for (int i = 0; i < rn->n; i++) {
+		m->children[i].child_id = rn->k[i].dc->c.id;
+		m->children[i].advocate_offered_on = HDAY_NONE;
+	}
+	if ((e = record_meeting_book(g->st, m, &cx, g->diag)))
+		return refused(g, e, "booking the conference", &rn->k[0],
+		    mt->booked);
+	mt->id = m->id;
+	mt->version = m->version > 0 ? m->version : 1;
+	return HERR_OK;
+}
+
+/* Add an invitee to mt's list (recorded by mtg_invite). */
+static struct minv *
+inv_add(struct mtg *mt, enum invitee_kind kind, const char *name,
+    const char *role, const char *plain_role, int64_t agency_id,
+    const char *agency, int64_t staff_id, enum sos_rater rater,
+    const char *rater_name)
+{
+	struct minv *v;
+
+	if (mt->ninv >= MTG_INVITEES)
+		return NULL;
+	v = &mt->inv[mt->ninv++];
+	memset(v, 0, sizeof(*v));
+	v->iv.kind = kind;
+	put(v->iv.name, sizeof(v->iv.name), name);
+	put(v->iv.role, sizeof(v->iv.role), role);
+	v->iv.agency_id = agency_id;
+	put(v->iv.agency, sizeof(v->iv.agency), agency);
+	v->iv.staff_id = staff_id;
+	v->iv.invited_on = HDAY_NONE;
+	v->iv.attendance = ATTEND_NOT_RECORDED;
+	v->iv.report_expected = kind == INVITEE_AGENCY;
+	v->plain_role = plain_role;
+	v->seen = SEEN_OTHER;
+	v->rater = rater;
+	put(v->rater_name, sizeof(v->rater_name), rater_name);
+	return v;
+}
+
+/* A parent or carer; `as` is how the family says it ("mum"). */
+static void
+inv_adult(struct mtg *mt, enum invitee_kind kind, const struct adult *a,
+    const char *role, const char *plain_role, const char *as)
+{
+	char name[2 * PERSON_NAME_MAX + 2], rater[SOS_NAME_MAX + 1];
+
+	snprintf(name, sizeof(name), "%s %s", a->given_name, a->family_name);
+	snprintf(rater, sizeof(rater), "%s (%s)", a->given_name, as);
+	(void)inv_add(mt, kind, name, role, plain_role, 0, "", 0,
+	    RATER_PARENT, rater);
+}
+
+static void
+inv_staff(struct gen *g, struct mtg *mt, int64_t staff_id,
+    const char *role, const char *plain_role, unsigned seen,
+    int64_t agency_id, const char *agency)
+{
+	const char *name = staff_name(g, staff_id);
+	struct minv *v = inv_add(mt, INVITEE_AGENCY, name, role, plain_role,
+	    agency_id, agency, staff_id, RATER_PROFESSIONAL, name);
+
+	if (v)
+		v->seen = seen;
+}
+
+/*
+ * Invite the family (the parents, or the grandmother who cares for the
+ * children), their safety network, and the professionals: the social
+ * worker, the police (always to an initial conference), health (health
+ * visiting for under-fives, else school nursing; the GP for some), the
+ * school for a child of school age, and a Family Safeguarding adult
+ * worker now and then.  Partners are invited as the hearth users they
+ * are, so their reports are theirs to write.
+ */
+static enum herr
+mtg_invite(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	struct family *f = rn->f;
+	struct casefacts *cs = &rn->cs;
+	int youngest, eldest;
+	enum herr e;
+
+	ages(rn, mt->date, &youngest, &eldest);
+	mt->ninv = 0;
+	if (f->has_mother)
+		inv_adult(mt, INVITEE_FAMILY, &f->mother, "Mother", "mother",
+		    "mum");
+	if (f->has_father)
+		inv_adult(mt, INVITEE_FAMILY, &f->father, "Father", "father",
+		    "dad");
+	if (!f->has_mother && f->has_gran)
+		inv_adult(mt, INVITEE_FAMILY, &f->gran,
+		    "Grandmother, caring for the children", "grandmother",
+		    "nan");
+	for (int k = 0; k < cs->nnet; k++) {
+		char rater[SOS_NAME_MAX + 1], role[MEETING_NAME_MAX + 1];
+
+		put(role, sizeof(role), cs->net[k].role);
+		role[0] = (char)tolower((unsigned char)role[0]);
+		if (snprintf(rater, sizeof(rater), "%s (%s)", cs->net[k].name,
+		    role) >= (int)sizeof(rater))
+			put(rater, sizeof(rater), cs->net[k].name);
+		(void)inv_add(mt, INVITEE_NETWORK, cs->net[k].name,
+		    cs->net[k].role, "family and friends", 0, "", 0,
+		    RATER_NETWORK, rater);
+	}
+	inv_staff(g, mt, worker_on(rn, mt->date), "Social worker",
+	    "social worker", SEEN_SW, g->la, la_name);
+	if (mt->r < 0 || cs->worry != WORRY_CARE || mchance(g, 0.3))
+		inv_staff(g, mt, cs->police, "Police officer, child abuse "
+		    "investigation", "police officer", SEEN_POLICE, g->police,
+		    police_name);
+	inv_staff(g, mt, cs->health, health_role(youngest), youngest < 5 ?
+	    "health visitor" : "school nurse", SEEN_HEALTH, g->health,
+	    health_name);
+	if (eldest >= 4)
+		inv_staff(g, mt, cs->school, "Designated safeguarding lead",
+		    "school", SEEN_SCHOOL, g->education, school_name);
+	if (cs->gp) {
+		struct minv *v = inv_add(mt, INVITEE_AGENCY, cs->gp_name, "GP",
+		    "family doctor", 0, cs->surgery, 0, RATER_PROFESSIONAL,
+		    cs->gp_name);
+
+		if (v)
+			v->seen = SEEN_HEALTH;
+	}
+	/* Family Safeguarding's adult workers, by their plain titles. */
+	if (cs->specialist && cs->specialist_role == ROLE_DA_VICTIM_WORKER)
+		inv_staff(g, mt, cs->specialist, "Women's Aid worker",
+		    "Women's Aid worker", SEEN_OTHER, g->womens_aid,
+		    womens_aid_name);
+	else if (cs->specialist &&
+	    cs->specialist_role == ROLE_MENTAL_HEALTH_WORKER)
+		inv_staff(g, mt, cs->specialist, "Adult mental health worker",
+		    "adult mental health worker", SEEN_OTHER,
+		    g->mental_health, mental_health_name);
+	else if (cs->specialist)
+		inv_staff(g, mt, cs->specialist, "Drug and alcohol worker",
+		    "drug and alcohol worker", SEEN_OTHER, g->recovery,
+		    recovery_name);
+	for (int i = 0; i < mt->ninv; i++) {
+		struct invitee *iv = &mt->inv[i].iv;
+		hday on = iv->kind == INVITEE_AGENCY ? add_wd(mt->booked,
+		    (int)mrange(g, 0, 2)) : add_wd(mt->booked,
+		    (int)mrange(g, 0, 1));
+		struct journey_ctx cx;
+
+		if (on >= mt->date)
+			on = mt->booked;
+		if (on > g->as_of)
+			on = g->as_of;
+		iv->invited_on = on;
+		cx = ctx_at(g, at(on, 11, (int)mrange(g, 0, 59)));
+		if ((e = record_invitee_add(g->st, mt->id, iv, &cx, g->diag)))
+			return refused(g, e, "inviting to the conference",
+			    &rn->k[0], on);
+		if (mt->held)
+			g->stats->invitations++;
 	}
 	return HERR_OK;
 }
 
-/* A conference for all the run's children (one row, a decision each):
- * the ICPC, or review `r` of their plans. */
+/* A working day from lo to hi (hi if there is none between). */
+static hday
+wd_between(struct gen *g, hday lo, hday hi)
+{
+	hday d;
+
+	if (hi <= lo)
+		return hi < lo ? lo : hi;
+	d = wd_back((hday)mrange(g, lo, hi), lo - 1);
+	return d > hi ? hi : d;
+}
+
+/* An agency's report in plain words: what they have seen, what is going
+ * well, what they think should happen. */
+static void
+report_text(struct run *rn, struct mtg *mt, const struct minv *v,
+    char *out, size_t cap)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct sbuf sb = { out, cap, 0 };
+	const struct seen_phrase *seen;
+	int n, ix[16], k, fit[16], nfit = 0;
+	bool ends = mt->r >= 0 && fe->cp_end == mt->date &&
+	    fe->cp_end_reason == PLANEND_NO_LONGER_AT_RISK;
+
+	out[0] = '\0';
+	sb_fmt(&sb, "Report from %s (%s).\n\nWhat we have seen\n",
+	    v->iv.name, v->iv.agency);
+	/* What this professional could have seen; anything if nothing. */
+	seen = seen_list(rn->cs.worry, &n);
+	for (int i = 0; i < n && nfit < 16; i++)
+		if (seen[i].who & v->seen)
+			fit[nfit++] = i;
+	for (int i = 0; nfit == 0 && i < n && i < 16; i++)
+		fit[i] = i;
+	if (nfit == 0)
+		nfit = n < 16 ? n : 16;
+	k = choose(g, nfit, mt->r < 0 ? 2 : 1, ix);
+	for (int i = 0; i < k; i++) {
+		sb_say(&sb, &mt->w, seen[fit[ix[i]]].s);
+		sb_add(&sb, i + 1 < k ? " " : "\n");
+	}
+	if (mt->r >= 0) {
+		sb_say(&sb, &mt->w, mt->level >= 5.5 ? report_view_better[0] :
+		    report_view_same[1]);
+		sb_add(&sb, "\n");
+	}
+	sb_add(&sb, "\nWhat is going well\n");
+	k = choose(g, NAMES_N(report_well), (int)mrange(g, 1, 2), ix);
+	for (int i = 0; i < k; i++) {
+		sb_say(&sb, &mt->w, report_well[ix[i]]);
+		sb_add(&sb, i + 1 < k ? " " : "\n");
+	}
+	sb_add(&sb, "\nWhat we think should happen\n");
+	if (mt->r < 0)
+		sb_say(&sb, &mt->w, fe->cp ? MPICK(g, report_view_plan) :
+		    MPICK(g, report_view_better));
+	else
+		sb_say(&sb, &mt->w, ends ? MPICK(g, report_view_better) :
+		    MPICK(g, report_view_same));
+	sb_add(&sb, "\n");
+}
+
+/*
+ * The agencies' reports: most in before the day, most shared with the
+ * family by the share-by date (3 working days before an initial
+ * conference, 5 before a review), some shared late, some never.  Only
+ * what has happened by the as-of date is recorded.
+ */
+static enum herr
+mtg_reports(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	struct demo_stats *s = g->stats;
+	hday last = wd_back(mt->date - 1, mt->booked);
+	enum herr e;
+
+	if (last >= mt->date)
+		last = mt->booked;
+	for (int i = 0; i < mt->ninv; i++) {
+		struct minv *v = &mt->inv[i];
+		struct agency_report r;
+		struct journey_ctx cx;
+		hday lo = v->iv.invited_on, sub, sh = HDAY_NONE;
+		double p = v->iv.staff_id == 0 ? 0.6 :
+		    strcmp(v->iv.role, "Social worker") == 0 ? 0.98 : 0.87;
+		double u;
+
+		if (v->iv.kind != INVITEE_AGENCY || !v->iv.report_expected)
+			continue;
+		if (mt->held)
+			s->reports_expected++;
+		if (!mchance(g, p))
+			continue;
+		if (mt->share_by >= lo && mchance(g, 0.88))
+			sub = wd_between(g, lo, mt->share_by);
+		else
+			sub = wd_between(g, mt->share_by + 1 > lo ?
+			    mt->share_by + 1 : lo, last);
+		if (sub > last)
+			sub = last;
+		if (sub < lo)
+			sub = lo;
+		if (sub > g->as_of)
+			continue;	/* not written yet */
+		memset(&r, 0, sizeof(r));
+		r.invitee_id = v->iv.id;
+		r.shared_on = HDAY_NONE;
+		report_text(rn, mt, v, mt->text, sizeof(r.text));
+		put(r.text, sizeof(r.text), mt->text);
+		cx = ctx_at(g, at(sub, (int)mrange(g, 9, 16),
+		    (int)mrange(g, 0, 59)));
+		cx.by = v->iv.staff_id;
+		if ((e = record_report_submit(g->st, mt->id, &r, 0, &cx,
+		    g->diag)))
+			return refused(g, e, "an agency's report", &rn->k[0],
+			    sub);
+		if (mt->held)
+			s->reports++;
+		u = munit(g);
+		if (sub <= mt->share_by) {
+			if (u < 0.9)
+				sh = wd_between(g, sub, mt->share_by);
+			else if (u < 0.95)
+				sh = wd_between(g, mt->share_by + 1, mt->date);
+		} else if (u < 0.7) {
+			sh = wd_between(g, sub, mt->date);
+		}
+		if (sh == HDAY_NONE || sh > g->as_of)
+			continue;
+		cx = ctx_at(g, at(sh, (int)mrange(g, 10, 17),
+		    (int)mrange(g, 0, 59)));
+		cx.by = 0;
+		if ((e = record_report_share(g->st, mt->id, r.id, sh,
+		    r.version > 0 ? r.version : 1, &cx, g->diag)))
+			return refused(g, e, "sharing a report", &rn->k[0],
+			    sh);
+		if (mt->held && sh <= mt->share_by)
+			s->reports_on_time++;
+		else if (mt->held)
+			s->reports_late++;
+	}
+	return HERR_OK;
+}
+
+/*
+ * How each child took part (measures.md): babies and young children
+ * through the social worker's report; children of 5 to 9 often by a
+ * drawing or in writing; children of 10 and over always offered an
+ * advocate (Walsall), many accepting, some attending, a few giving no
+ * view, with the reason.
+ */
+static enum herr
+mtg_participation(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	struct demo_stats *s = g->stats;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		const struct dchild *dc = rn->k[i].dc;
+		int age = kid_age(dc, mt->date);
+		struct meeting_child mc;
+		struct journey_ctx cx = ctx_at(g, mt->start + 3 * HOUR_SECS);
+		const char *note;
+		double u = munit(g);
+
+		memset(&mc, 0, sizeof(mc));
+		mc.child_id = dc->c.id;
+		mc.advocate_offered_on = HDAY_NONE;
+		if (unborn_on(dc, mt->date)) {
+			mc.part = PART_NONE;
+			note = part_none[2];
+		} else if (age < 5) {
+			mc.part = PART_REPORT_ONLY;
+			note = part_report_only[0];
+		} else if (age < MEETING_ADVOCATE_AGE) {
+			mc.part = u < 0.3 ? PART_DRAWING : u < 0.42 ?
+			    PART_WRITTEN : u < 0.47 ? PART_APP : u < 0.5 ?
+			    PART_ATTENDED : PART_REPORT_ONLY;
+			note = mc.part == PART_DRAWING ? MPICK(g, part_drawing) :
+			    mc.part == PART_WRITTEN ? MPICK(g, part_written) :
+			    mc.part == PART_APP ? part_app[0] :
+			    mc.part == PART_ATTENDED ? part_attended[2] :
+			    part_report_only[1];
+		} else {
+			mc.advocate_offered = true;
+			mc.advocate_offered_on = wd_between(g, mt->booked,
+			    wd_back(mt->date - 1, mt->booked));
+			if (mc.advocate_offered_on > mt->date)
+				mc.advocate_offered_on = mt->booked;
+			mc.advocate_accepted = mchance(g, 0.45);
+			s->advocates_offered++;
+			if (mc.advocate_accepted) {
+				s->advocates_accepted++;
+				snprintf(mc.advocate, sizeof(mc.advocate),
+				    "%s %s, %s", mchance(g, 0.7) ?
+				    MPICK(g, adult_women) : MPICK(g, adult_men),
+				    MPICK(g, family_names), advocacy_name);
+				mc.part = mchance(g, 0.3) ? PART_ATTENDED :
+				    PART_ADVOCATE;
+			} else {
+				mc.part = u < 0.35 ? PART_ATTENDED : u < 0.55 ?
+				    PART_WRITTEN : u < 0.65 ? PART_APP :
+				    u < 0.87 ? PART_REPORT_ONLY : PART_NONE;
+			}
+			note = mc.part == PART_ATTENDED ? (mc.advocate_accepted ?
+			    part_attended[1] : MPICK(g, part_attended)) :
+			    mc.part == PART_ADVOCATE ? MPICK(g, part_advocate) :
+			    mc.part == PART_WRITTEN ? MPICK(g, part_written) :
+			    mc.part == PART_APP ? part_app[0] :
+			    mc.part == PART_REPORT_ONLY ? part_report_only[1] :
+			    part_none[mrange(g, 0, 1)];
+		}
+		say(mc.part_note, sizeof(mc.part_note), &mt->w, note);
+		mt->part[i] = mc.part;
+		s->participation[mc.part]++;
+		if ((e = record_participation_set(g->st, mt->id, &mc,
+		    mt->version, &cx, g->diag)))
+			return refused(g, e, "the child's participation",
+			    &rn->k[i], mt->date);
+		mt->version++;
+	}
+	return HERR_OK;
+}
+
+/*
+ * Who came: most parents, fewer fathers living apart, most of the
+ * network, the social worker always, partners usually and GPs seldom
+ * (they send a report).  The social worker and one or two other
+ * professionals who came give safety scale ratings, with the family.
+ */
+static enum herr
+mtg_attendance(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	enum attendance att[MTG_INVITEES];
+	struct journey_ctx cx = ctx_at(g, mt->start + 2 * HOUR_SECS);
+	int raters = 0;
+	enum herr e;
+
+	for (int i = 0; i < mt->ninv; i++) {
+		struct minv *v = &mt->inv[i];
+		double p = 0.85, q = 0.1, u = munit(g);
+
+		if (v->iv.kind == INVITEE_FAMILY) {
+			p = strcmp(v->iv.role, "Father") == 0 ? 0.65 : 0.88;
+			q = 0.12;
+		} else if (v->iv.kind == INVITEE_NETWORK) {
+			p = 0.6;
+			q = 0.3;
+		} else if (strcmp(v->iv.role, "Social worker") == 0) {
+			p = 1.0;
+		} else if (strcmp(v->iv.role, "GP") == 0) {
+			p = 0.15;
+			q = 0.75;
+		} else if (v->iv.agency_id == g->police) {
+			p = 0.65;
+			q = 0.3;
+		}
+		att[i] = u < p ? ATTEND_ATTENDED : u < p + q ?
+		    ATTEND_APOLOGIES : ATTEND_ABSENT;
+		v->iv.attendance = att[i];
+		v->rates = att[i] == ATTEND_ATTENDED &&
+		    (v->iv.kind != INVITEE_AGENCY || p >= 1.0 ||
+		    (raters < 2 && mchance(g, 0.7)));
+		/* A scale is one person's (sos_rating_check): two people of
+		 * the same name, one rates. */
+		for (int k = 0; v->rates && k < i; k++)
+			if (mt->inv[k].rates && mt->inv[k].rater == v->rater &&
+			    strcasecmp(mt->inv[k].rater_name,
+			    v->rater_name) == 0)
+				v->rates = false;
+		if (v->rates && v->iv.kind == INVITEE_AGENCY && p < 1.0)
+			raters++;
+	}
+	if ((e = record_attendance_set(g->st, mt->id, att, mt->ninv,
+	    mt->version, &cx, g->diag)))
+		return refused(g, e, "attendance", &rn->k[0], mt->date);
+	mt->version++;
+	return HERR_OK;
+}
+
+/* The family's map, worked through at this meeting: a new revision. */
+static enum herr
+mtg_map(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	const struct casefacts *cs = &rn->cs;
+	struct sos_map *m = g->map;
+	struct journey_ctx cx = ctx_at(g, mt->start + 80 * 60);
+	const char *const *list;
+	bool improving;
+	int n, k, ix[16];
+	enum herr e;
+
+	(void)mtg_level(rn, mt->r, &improving);
+	sos_map_clear(m);
+	m->previous_id = rn->k[0].dc->map_id;
+	for (int i = 0; i < rn->n; i++)
+		m->child_ids[m->n_children++] = rn->k[i].dc->c.id;
+	m->meeting_id = mt->id;
+	m->made_on = mt->date;
+#define ITEM(kind_, tmpl_) do { \
+		m->items[m->n_items].kind = (kind_); \
+		say(m->items[m->n_items].text, \
+		    sizeof(m->items[0].text), &mt->w, (tmpl_)); \
+		m->n_items++; \
+	} while (0)
+	for (int i = 0; i < cs->nharm; i++) {
+		list = harm_list(cs->harm[i].w, &n);
+		ITEM(SOS_HARM, list[cs->harm[i].i]);
+	}
+	k = cs->ncomplic - (improving && mt->r >= 1 ? 1 : 0);
+	for (int i = 0; i < (k < 1 ? 1 : k); i++)
+		ITEM(SOS_COMPLICATING, complicating[cs->complic[i]]);
+	k = mt->r < 0 ? 2 + (int)mrange(g, 0, 1) : 3 + mt->r;
+	for (int i = 0; i < k && i < cs->nstrength; i++)
+		ITEM(SOS_STRENGTH, strengths[cs->strength[i]]);
+	list = safety_list(cs->worry, &n);
+	k = mt->r < 0 ? 1 : improving ? 2 + mt->r : 1 + (mt->r + 1) / 2;
+	for (int i = 0; i < k && i < cs->nsafety; i++)
+		ITEM(SOS_SAFETY, list[cs->safety[i]]);
+#undef ITEM
+	for (int i = 0; i < cs->npairs; i++) {
+		const struct pair_phrase *pp = &pair_list(cs->pair[i].p.w,
+		    &n)[cs->pair[i].p.i];
+		struct sos_pair *sp = &m->pairs[m->n_pairs++];
+		struct words w = mt->w;
+
+		snprintf(w.w, sizeof(w.w), "The social worker and %s",
+		    who_word(rn, mt->date, pp->who));
+		say(sp->danger, sizeof(sp->danger), &w, pp->danger);
+		put(sp->who_worried, sizeof(sp->who_worried), w.w);
+		sp->family_view = improving && mt->r >= 1 ? SOS_VIEW_AGREES :
+		    cs->pair[i].view;
+		sp->family_says[0] = '\0';
+		if (sp->family_view == SOS_VIEW_PARTLY)
+			say(sp->family_says, sizeof(sp->family_says), &w,
+			    family_partly[cs->pair[i].says]);
+		else if (sp->family_view == SOS_VIEW_DISPUTES)
+			say(sp->family_says, sizeof(sp->family_says), &w,
+			    family_disputes[cs->pair[i].says]);
+		say(sp->goal_agency, sizeof(sp->goal_agency), &w,
+		    pp->goal_agency);
+		say(sp->goal_family, sizeof(sp->goal_family), &w,
+		    pp->goal_family);
+		put(sp->sustain, sizeof(sp->sustain), pp->sustain);
+	}
+	k = choose(g, NAMES_N(next_steps), (int)mrange(g, 2, 4), ix);
+	for (int i = 0; i < k; i++) {
+		const struct step_phrase *st = &next_steps[ix[i]];
+		struct sos_step *sp;
+
+		if (ix[i] == 2 && mt->r >= 0)
+			continue;	/* Three Houses: done early */
+		sp = &m->steps[m->n_steps++];
+		say(sp->what, sizeof(sp->what), &mt->w, st->what);
+		say(sp->who, sizeof(sp->who), &mt->w, st->who);
+		sp->by = wd_on_or_after(mt->date + st->days);
+	}
+	if ((e = record_map_save(g->st, m, rn->k[0].dc->map_id, &cx, NULL,
+	    g->diag)))
+		return refused(g, e, "the family's map", &rn->k[0], mt->date);
+	mt->map_id = m->id;
+	for (int i = 0; i < rn->n; i++)
+		rn->k[i].dc->map_id = m->id;
+	g->stats->maps++;
+	return HERR_OK;
+}
+
+/* One rating: the level with the rater's lean and a little noise. */
+static int
+scale_value(struct gen *g, double level)
+{
+	double v = level + (munit(g) * 2.0 - 1.0) * 0.8;
+	int x = (int)(v + 0.5);
+
+	return x < SOS_SCALE_MIN ? SOS_SCALE_MIN : x > SOS_SCALE_MAX ?
+	    SOS_SCALE_MAX : x;
+}
+
+static const char *
+scale_reason(struct gen *g, enum sos_rater kind, int value)
+{
+	int band = value <= 3 ? 0 : value <= 6 ? 1 : 2;
+	int k = (int)mrange(g, 0, 1);
+
+	switch (kind) {
+	case RATER_CHILD:
+		return rating_child[band][k];
+	case RATER_PARENT:
+		return rating_parent[band][k];
+	case RATER_NETWORK:
+		return rating_network[band][k];
+	default:
+		return rating_professional[band][k];
+	}
+}
+
+/* The range of the overall scale for the first child, for the minutes:
+ * [0] the professionals, [1] the family, network and child. */
+static void
+scale_seen(struct mtg *mt, bool professional, int value)
+{
+	int k = professional ? 0 : 1;
+
+	if (mt->lo[k] < 0 || value < mt->lo[k])
+		mt->lo[k] = value;
+	if (value > mt->hi[k])
+		mt->hi[k] = value;
+}
+
+/* Safety scales for each child, overall and for each danger/goal pair:
+ * from the child (old enough and taking part), the family and network
+ * who came, and the professionals rating today. */
+static enum herr
+mtg_ratings(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	const struct casefacts *cs = &rn->cs;
+	struct journey_ctx cx = ctx_at(g, mt->start + 70 * 60);
+	struct sos_rating rt;
+	enum herr e;
+
+	for (int i = 0; i < rn->n; i++) {
+		const struct dchild *dc = rn->k[i].dc;
+		int age = kid_age(dc, mt->date);
+		bool child = age >= 8 && (mt->part[i] == PART_ATTENDED ||
+		    mt->part[i] == PART_ADVOCATE || mt->part[i] == PART_WRITTEN ||
+		    mt->part[i] == PART_APP);
+
+		for (int v = child ? -1 : 0; v < mt->ninv; v++) {
+			const struct minv *iv = v >= 0 ? &mt->inv[v] : NULL;
+			double lean = 0;
+
+			if (iv && !iv->rates)
+				continue;
+			if (iv == NULL)
+				lean = cs->child_lean[i];
+			else if (iv->rater == RATER_PARENT)
+				lean = cs->parent_lean;
+			else if (iv->rater == RATER_NETWORK)
+				lean = cs->network_lean;
+			else if (iv->iv.agency_id == g->police)
+				lean = -0.6;
+			for (int p = 0; p <= cs->npairs; p++) {
+				memset(&rt, 0, sizeof(rt));
+				rt.child_id = dc->c.id;
+				rt.meeting_id = mt->id;
+				rt.map_id = mt->map_id;
+				rt.pair = p;
+				rt.rated_on = mt->date;
+				rt.kind = iv ? iv->rater : RATER_CHILD;
+				put(rt.rater, sizeof(rt.rater), iv ?
+				    iv->rater_name : dc->c.given_name);
+				if (iv && iv->rater == RATER_PROFESSIONAL) {
+					put(rt.agency, sizeof(rt.agency),
+					    iv->iv.agency);
+					rt.staff_id = iv->iv.staff_id;
+				}
+				rt.value = scale_value(g, mt->level + lean +
+				    (p > 0 ? cs->pair[p - 1].offset : 0));
+				put(rt.reason, sizeof(rt.reason),
+				    scale_reason(g, rt.kind, rt.value));
+				if ((e = record_rating_add(g->st, &rt, &cx,
+				    g->diag)))
+					return refused(g, e, "a safety scale "
+					    "rating", &rn->k[i], mt->date);
+				g->stats->ratings++;
+				if (i == 0 && p == 0)
+					scale_seen(mt, rt.kind ==
+					    RATER_PROFESSIONAL, rt.value);
+			}
+		}
+	}
+	return HERR_OK;
+}
+
+/* A few members' views on the threshold, with their reasons; now and
+ * then a parent or a professional disagrees with the decision. */
+static enum herr
+mtg_views(struct run *rn, struct mtg *mt, bool plan)
+{
+	struct gen *g = rn->g;
+	struct threshold_view v;
+	struct journey_ctx cx = ctx_at(g, mt->start + 60 * 60);
+	int n = 0;
+	enum herr e;
+
+	if (!mchance(g, 0.3))
+		return HERR_OK;
+	for (int i = 0; i < mt->ninv && n < 3; i++) {
+		const struct minv *iv = &mt->inv[i];
+		bool parent = iv->iv.kind == INVITEE_FAMILY;
+
+		if (iv->iv.attendance != ATTEND_ATTENDED ||
+		    iv->iv.kind == INVITEE_NETWORK || !mchance(g, 0.6))
+			continue;
+		memset(&v, 0, sizeof(v));
+		v.child_id = rn->k[0].dc->c.id;
+		put(v.name, sizeof(v.name), iv->iv.name);
+		put(v.agency, sizeof(v.agency), parent ? "Parent" :
+		    iv->iv.agency);
+		v.met = parent ? false : plan;
+		say(v.reason, sizeof(v.reason), &mt->w, parent ?
+		    MPICK(g, view_parent) : plan ? MPICK(g, view_met) :
+		    MPICK(g, view_not_met));
+		if ((e = record_view_add(g->st, mt->id, &v, &cx, g->diag)))
+			return refused(g, e, "a view on the threshold",
+			    &rn->k[0], mt->date);
+		g->stats->views++;
+		n++;
+	}
+	return HERR_OK;
+}
+
+/* Everything before the chair decides; a meeting booked for after the
+ * as-of date stops at the reports written so far. */
+static enum herr
+mtg_prepare(struct run *rn, struct mtg *mt, bool plan)
+{
+	enum herr e;
+
+	if ((e = mtg_book(rn, mt)) || (e = mtg_invite(rn, mt)) ||
+	    (e = mtg_reports(rn, mt)))
+		return e;
+	if (!mt->held)
+		return HERR_OK;
+	if ((e = mtg_participation(rn, mt)) || (e = mtg_attendance(rn, mt)) ||
+	    (e = mtg_map(rn, mt)) || (e = mtg_ratings(rn, mt)) ||
+	    (e = mtg_views(rn, mt, plan)))
+		return e;
+	if (plan && mchance(rn->g, 0.08)) {
+		mt->dissent = true;
+		say(mt->dissent_text, sizeof(mt->dissent_text), &mt->w,
+		    MPICK(rn->g, dissents));
+	}
+	return HERR_OK;
+}
+
+/* What a conference decided, for the write-up. */
+enum mtg_result {
+	RES_PLAN,		/* an initial conference made plans */
+	RES_SUPPORT,		/* no plan: help under a plan for the family */
+	RES_NONE,		/* no plan, and the case closes */
+	RES_CONTINUE,		/* a review: the plans carry on */
+	RES_END_SUPPORT,	/* a review ended them, stepping down */
+	RES_END,		/* a review ended them */
+};
+
+static bool
+result_has_plan(enum mtg_result res)
+{
+	return res != RES_NONE && res != RES_END;
+}
+
+static const char *
+worry_words(enum worry w)
+{
+	switch (w) {
+	case WORRY_ARGUMENTS:
+		return "the fighting and shouting at home";
+	case WORRY_HITTING:
+		return "children being hit at home";
+	case WORRY_TOUCHING:
+		return "an adult hurting a child in a sexual way";
+	default:
+		return "food, warmth, school and health care at home";
+	}
+}
+
+/* Invitees whose attendance is `a`, one a line: "- Name, role". */
+static void
+attended_list(struct sbuf *sb, const struct mtg *mt, enum attendance a)
+{
+	int n = 0;
+
+	for (int i = 0; i < mt->ninv; i++) {
+		const struct minv *v = &mt->inv[i];
+
+		if (v->iv.attendance != a)
+			continue;
+		n++;
+		if (v->iv.kind == INVITEE_AGENCY)
+			sb_fmt(sb, "- %s, %s (%s)\n", v->iv.name, v->plain_role,
+			    v->iv.agency);
+		else
+			sb_fmt(sb, "- %s, %s\n", v->iv.name, v->plain_role);
+	}
+	if (n == 0)
+		sb_add(sb, "- Nobody\n");
+}
+
+/* The chair's record: who came, why, the worries and what is working
+ * well from the map, the children's views, the scales, the decision. */
+static void
+minutes_text(struct run *rn, struct mtg *mt, enum mtg_result res,
+    char *out, size_t cap)
+{
+	struct gen *g = rn->g;
+	const struct sos_map *m = g->map;
+	struct sbuf sb = { out, cap, 0 };
+	char d[HDATE_LEN];
+
+	out[0] = '\0';
+	sb_fmt(&sb, "%s child protection conference for ", mt->r < 0 ?
+	    "Initial" : "Review");
+	sb_say(&sb, &mt->w, "{c}");
+	sb_fmt(&sb, ", held on %s. Chair: %s.\n\nWho came\n",
+	    hdate_format(mt->date, d), staff_name(g, mt->chair));
+	attended_list(&sb, mt, ATTEND_ATTENDED);
+	sb_add(&sb, "\nSent apologies\n");
+	attended_list(&sb, mt, ATTEND_APOLOGIES);
+	sb_add(&sb, "\nWhy we met\n");
+	sb_say(&sb, &mt->w, mt->r < 0 ? "To share the worries about {c} "
+	    "and decide together whether a plan is needed to keep them safe.\n" :
+	    "To check how the plan for {c} is going and decide what happens "
+	    "next.\n");
+	sb_add(&sb, "\nWhat we are worried about\n");
+	for (int i = 0; i < m->n_items; i++)
+		if (m->items[i].kind == SOS_HARM) {
+			sb_add(&sb, m->items[i].text);
+			sb_add(&sb, "\n");
+		}
+	for (int i = 0; i < m->n_pairs; i++) {
+		sb_add(&sb, m->pairs[i].danger);
+		sb_add(&sb, "\n");
+	}
+	sb_add(&sb, "\nWhat is working well\n");
+	for (int i = 0; i < m->n_items; i++)
+		if (m->items[i].kind == SOS_STRENGTH ||
+		    m->items[i].kind == SOS_SAFETY) {
+			sb_add(&sb, m->items[i].text);
+			sb_add(&sb, "\n");
+		}
+	sb_add(&sb, "\nWhat the children told us\n");
+	for (int i = 0; i < rn->n; i++)
+		sb_fmt(&sb, "- %s: %s.\n", unborn_on(rn->k[i].dc, mt->date) ?
+		    "The baby" : rn->k[i].dc->c.given_name,
+		    participation_label(mt->part[i]));
+	for (int k = 0; k < 2; k++) {
+		if (mt->lo[k] < 0)
+			continue;
+		sb_add(&sb, k == 0 ? "\nSafety scale (0 to 10)\nThe "
+		    "professionals rated safety " : "The family rated it ");
+		if (mt->lo[k] == mt->hi[k])
+			sb_fmt(&sb, "at %d.\n", mt->lo[k]);
+		else
+			sb_fmt(&sb, "from %d to %d.\n", mt->lo[k], mt->hi[k]);
+	}
+	sb_add(&sb, "\nDecision\n");
+	switch (res) {
+	case RES_PLAN:
+		sb_say(&sb, &mt->w, "The chair decided that {c} will have a "
+		    "child protection plan. The main worry is ");
+		sb_add(&sb, worry_words(rn->cs.worry));
+		sb_add(&sb, ".\n");
+		break;
+	case RES_SUPPORT:
+		sb_add(&sb, "The chair decided that a child protection plan "
+		    "is not needed. The social worker will keep helping the "
+		    "family with a family support plan.\n");
+		break;
+	case RES_NONE:
+		sb_add(&sb, "The chair decided that a child protection plan "
+		    "is not needed. The family will be offered help from the "
+		    "family centre.\n");
+		break;
+	case RES_CONTINUE:
+		sb_add(&sb, "The plan will carry on, because the worries have "
+		    "not changed enough yet.\n");
+		break;
+	case RES_END_SUPPORT:
+	case RES_END:
+		sb_add(&sb, "The plan can end: everyone agreed that the safety "
+		    "plan has worked for months.");
+		sb_add(&sb, res == RES_END_SUPPORT ? " The social worker will "
+		    "keep helping the family for a few more months.\n" :
+		    " The family can ask the family centre for help at any "
+		    "time.\n");
+		break;
+	}
+	if (mt->dissent) {
+		sb_add(&sb, "Not everyone agreed. ");
+		sb_add(&sb, mt->dissent_text);
+		sb_add(&sb, "\n");
+	}
+	sb_add(&sb, "\nWhat happens next\n");
+	if (res == RES_PLAN || res == RES_CONTINUE)
+		sb_fmt(&sb, "The people who check the plan will meet within "
+		    "10 working days. The next review conference will be "
+		    "within %s.\n", mt->r < 0 ? "3 months" : "6 months");
+	else
+		sb_add(&sb, "There will be no more conferences for now.\n");
+}
+
+/*
+ * The plan in the agency's words and the family's own (the map's safety
+ * goals, and one or two more), who does what by when, the contingency,
+ * when the child will be seen and the core group.  Saving it also names
+ * the core group on each child's open CP plan.
+ */
+static enum herr
+mtg_plan(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	const struct casefacts *cs = &rn->cs;
+	struct meeting *m = g->m;
+	struct journey_ctx cx = ctx_at(g, mt->start + 2 * HOUR_SECS);
+	int youngest, eldest, n, k, ix[16];
+	enum herr e;
+
+	/* record_meeting_plan_save reads only the plan's parts and the id
+	 * (record.h), so the scratch meeting is not cleared (720 KB) but
+	 * each part is set afresh. */
+	ages(rn, mt->date, &youngest, &eldest);
+	m->id = mt->id;
+	m->version = mt->version;
+	m->n_outcomes = m->n_actions = m->n_core = 0;
+	for (int i = 0; i < cs->npairs; i++) {
+		const struct pair_phrase *pp = &pair_list(cs->pair[i].p.w,
+		    &n)[cs->pair[i].p.i];
+		struct plan_outcome *o = &m->outcomes[m->n_outcomes++];
+
+		say(o->agency, sizeof(o->agency), &mt->w, pp->goal_agency);
+		say(o->family, sizeof(o->family), &mt->w, pp->goal_family);
+	}
+	k = choose(g, NAMES_N(outcomes_more), cs->npairs == 1 ?
+	    (int)mrange(g, 1, 2) : (int)mrange(g, 0, 1), ix);
+	for (int i = 0; i < k && m->n_outcomes < 4; i++) {
+		struct plan_outcome *o = &m->outcomes[m->n_outcomes++];
+
+		say(o->agency, sizeof(o->agency), &mt->w,
+		    outcomes_more[ix[i]].agency);
+		say(o->family, sizeof(o->family), &mt->w,
+		    outcomes_more[ix[i]].family);
+	}
+	k = choose(g, NAMES_N(actions), (int)mrange(g, 3, 6), ix);
+	for (int i = 0; i < k; i++) {
+		struct plan_action *a = &m->actions[m->n_actions++];
+		int o = actions[ix[i]].outcome;
+
+		a->outcome = o >= 0 ? o : -o < m->n_outcomes ? -o :
+		    m->n_outcomes;
+		say(a->who, sizeof(a->who), &mt->w, actions[ix[i]].who);
+		say(a->what, sizeof(a->what), &mt->w, actions[ix[i]].what);
+		a->by = wd_on_or_after(mt->date + actions[ix[i]].days);
+	}
+	say(m->contingency, sizeof(m->contingency), &mt->w,
+	    MPICK(g, contingencies));
+	say(m->child_seen, sizeof(m->child_seen), &mt->w, youngest < 5 ?
+	    MPICK(g, child_seen_young) : MPICK(g, child_seen_older));
+	core_build(rn, mt->date);
+	memcpy(m->core, cs->core, (size_t)cs->ncore * sizeof(m->core[0]));
+	m->n_core = cs->ncore;
+	if ((e = record_meeting_plan_save(g->st, m, mt->version, &cx, NULL,
+	    g->diag)))
+		return refused(g, e, "the conference plan", &rn->k[0],
+		    mt->date);
+	mt->version++;
+	g->stats->plans++;
+	return HERR_OK;
+}
+
+static enum herr
+send_one(struct run *rn, struct mtg *mt, enum doc_kind doc,
+    enum doc_audience aud, int64_t t, const char *method, bool *sent)
+{
+	struct gen *g = rn->g;
+	struct meeting_send s;
+	struct sbuf sb;
+	struct journey_ctx cx = ctx_at(g, t);
+	int n = 0;
+	enum herr e;
+
+	*sent = false;
+	if (!by_now(g, t))
+		return HERR_OK;
+	memset(&s, 0, sizeof(s));
+	s.doc = doc;
+	s.audience = aud;
+	put(s.method, sizeof(s.method), method);
+	s.sent_at = t;
+	sb = (struct sbuf){ s.recipients, sizeof(s.recipients), 0 };
+	for (int i = 0; i < mt->ninv; i++) {
+		const struct invitee *iv = &mt->inv[i].iv;
+
+		if ((aud == AUD_AGENCIES) != (iv->kind == INVITEE_AGENCY))
+			continue;
+		sb_fmt(&sb, "%s%s", n++ ? ", " : "", iv->name);
+	}
+	if ((e = record_send_add(g->st, mt->id, &s, &cx, g->diag)))
+		return refused(g, e, "sending the plan or minutes", &rn->k[0],
+		    (hday)(t / DAY_SECS));
+	*sent = true;
+	return HERR_OK;
+}
+
+/*
+ * The minutes, and the plan and minutes to the family and the agencies:
+ * for about nine conferences in ten everything within 72 hours (Bexley
+ * reported about 90%), for the rest up to a fortnight.  What falls after
+ * the as-of date has not been done yet.
+ */
+static enum herr
+mtg_write_up(struct run *rn, struct mtg *mt, enum mtg_result res)
+{
+	struct gen *g = rn->g;
+	struct demo_stats *s = g->stats;
+	bool plan = result_has_plan(res), all = true, sent;
+	int64_t start = mt->start, end = start + 2 * HOUR_SECS;
+	int64_t last = mchance(g, 0.9) ? start + mrange(g, 3 * HOUR_SECS,
+	    71 * HOUR_SECS) : start + mrange(g, 73 * HOUR_SECS,
+	    15 * DAY_SECS);
+	int64_t minutes_at = end + 30 * 60 + (int64_t)((double)(last - end -
+	    30 * 60) * 0.4 * munit(g));
+	int64_t t[DOC__COUNT][AUD__COUNT];
+	bool minutes = false;
+	enum herr e;
+
+	if (plan && (e = mtg_plan(rn, mt)))
+		return e;
+	if (by_now(g, minutes_at)) {
+		struct journey_ctx cx = ctx_at(g, minutes_at);
+
+		minutes_text(rn, mt, res, mt->text, sizeof(mt->text));
+		if ((e = record_minutes_save(g->st, mt->id, mt->text,
+		    mt->version, &cx, g->diag)))
+			return refused(g, e, "the minutes", &rn->k[0],
+			    mt->date);
+		mt->version++;
+		s->minutes++;
+		minutes = true;
+	}
+	t[DOC_PLAN][AUD_FAMILY] = mchance(g, 0.5) ? end + 15 * 60 :
+	    mrange(g, end, last);
+	t[DOC_PLAN][AUD_AGENCIES] = mrange(g, end, last);
+	if (mchance(g, 0.5)) {
+		t[DOC_MINUTES][AUD_FAMILY] = last;
+		t[DOC_MINUTES][AUD_AGENCIES] = mrange(g, minutes_at, last);
+	} else {
+		t[DOC_MINUTES][AUD_FAMILY] = mrange(g, minutes_at, last);
+		t[DOC_MINUTES][AUD_AGENCIES] = last;
+	}
+	if (plan && t[DOC_PLAN][AUD_FAMILY] != end + 15 * 60 &&
+	    t[DOC_PLAN][AUD_AGENCIES] < last && mchance(g, 0.5))
+		t[DOC_PLAN][AUD_AGENCIES] = last;
+	for (int d = 0; d < DOC__COUNT; d++)
+		for (int a = 0; a < AUD__COUNT; a++) {
+			const char *how = a == AUD_AGENCIES ? "Secure email" :
+			    d == DOC_PLAN && t[d][a] == end + 15 * 60 ?
+			    "By hand at the conference" : mchance(g, 0.3) ?
+			    "Post" : "Email";
+
+			if (d == DOC_PLAN && !plan)
+				continue;
+			if (d == DOC_MINUTES && !minutes) {
+				all = false;
+				continue;
+			}
+			if ((e = send_one(rn, mt, (enum doc_kind)d,
+			    (enum doc_audience)a, t[d][a], how, &sent)))
+				return e;
+			all = all && sent;
+		}
+	if (all) {
+		s->sent++;
+		if (last - start <= (int64_t)MEETING_SEND_HOURS * HOUR_SECS)
+			s->sent_72h++;
+	}
+	return HERR_OK;
+}
+
+/* Answers to the four questions: most agree, some do not (measures.md
+ * "Parent feedback"). */
+static void
+feedback_answers(struct gen *g, int answers[FEEDBACK_QUESTIONS])
+{
+	double mood = munit(g);
+	int given = 0;
+
+	for (int q = 0; q < FEEDBACK_QUESTIONS; q++) {
+		if (mood < 0.62)
+			answers[q] = mchance(g, 0.5) ? 5 : mchance(g, 0.85) ?
+			    4 : 3;
+		else if (mood < 0.88)
+			answers[q] = (int)mrange(g, 2, 4);
+		else
+			answers[q] = (int)mrange(g, 1, 3);
+		if (mchance(g, 0.04))
+			answers[q] = 0;
+		given += answers[q] > 0;
+	}
+	if (given == 0)
+		answers[0] = 3;
+}
+
+static bool
+mostly_agrees(const int answers[FEEDBACK_QUESTIONS])
+{
+	int agree = 0, n = 0;
+
+	for (int q = 0; q < FEEDBACK_QUESTIONS; q++)
+		if (answers[q] > 0) {
+			n++;
+			agree += answers[q] >= 4;
+		}
+	return 2 * agree >= n;
+}
+
+/* Feedback forms: a parent who came, for about three conferences in ten;
+ * some older children who took part. */
+static enum herr
+mtg_feedback(struct run *rn, struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	struct feedback f;
+	struct journey_ctx cx;
+	enum herr e;
+
+	for (int i = 0; i < mt->ninv; i++) {
+		const struct minv *v = &mt->inv[i];
+
+		if (v->iv.kind != INVITEE_FAMILY ||
+		    v->iv.attendance != ATTEND_ATTENDED)
+			continue;
+		if (!mchance(g, 0.34))
+			break;		/* one form at most, from the first */
+		memset(&f, 0, sizeof(f));
+		f.from = FEEDBACK_PARENT;
+		f.given_on = mt->date + (hday)mrange(g, 0, 10);
+		if (f.given_on > g->as_of)
+			break;
+		if (mchance(g, 0.8))
+			put(f.name, sizeof(f.name), v->iv.name);
+		feedback_answers(g, f.answers);
+		if (mchance(g, 0.55))
+			say(f.comments, sizeof(f.comments), &mt->w,
+			    mostly_agrees(f.answers) ?
+			    MPICK(g, feedback_parent_good) :
+			    MPICK(g, feedback_parent_poor));
+		cx = ctx_at(g, at(f.given_on, 12, (int)mrange(g, 0, 59)));
+		if ((e = record_feedback_add(g->st, mt->id, &f, &cx, g->diag)))
+			return refused(g, e, "a parent's feedback", &rn->k[0],
+			    f.given_on);
+		g->stats->feedback_parent++;
+		break;
+	}
+	for (int i = 0; i < rn->n; i++) {
+		const struct dchild *dc = rn->k[i].dc;
+
+		if (kid_age(dc, mt->date) < 8 || (mt->part[i] !=
+		    PART_ATTENDED && mt->part[i] != PART_ADVOCATE) ||
+		    !mchance(g, 0.35))
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.from = FEEDBACK_CHILD;
+		f.given_on = mt->date + (hday)mrange(g, 0, 7);
+		if (f.given_on > g->as_of)
+			continue;
+		put(f.name, sizeof(f.name), dc->c.given_name);
+		feedback_answers(g, f.answers);
+		if (mchance(g, 0.5))
+			put(f.comments, sizeof(f.comments),
+			    MPICK(g, feedback_child));
+		cx = ctx_at(g, at(f.given_on, 16, (int)mrange(g, 0, 59)));
+		if ((e = record_feedback_add(g->st, mt->id, &f, &cx, g->diag)))
+			return refused(g, e, "a child's feedback", &rn->k[i],
+			    f.given_on);
+		g->stats->feedback_child++;
+	}
+	return HERR_OK;
+}
+
+/*
+ * Direct work early in a plan (practice-models 1.6): Three Houses with
+ * each child of 5 or more, and for some children of 4 or more Words and
+ * Pictures, shared with the parents, agreed, then shared with the child.
+ */
+static enum herr
+voice_work(struct run *rn, const struct mtg *mt)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	hday end = fe->cp_end != HDAY_NONE ? fe->cp_end : NEVER;
+	struct voice_work *v = xcalloc(1, sizeof(*v));
+	const char *const *worries;
+	enum herr e = HERR_OK;
+	int n;
+
+	worries = house_worries(rn->cs.worry, &n);
+	for (int i = 0; i < rn->n; i++) {
+		struct kid *k = &rn->k[i];
+		int age = kid_age(k->dc, fe->icpc);
+		struct journey_ctx cx;
+		hday made = add_wd(fe->icpc, (int)mrange(g, 3, 20)), d;
+
+		if (age >= 5 && made <= g->as_of && made < end) {
+			memset(v, 0, sizeof(*v));
+			v->child_id = k->dc->c.id;
+			v->kind = VOICE_THREE_HOUSES;
+			v->made_on = made;
+			put(v->made_with, sizeof(v->made_with),
+			    staff_name(g, worker_on(rn, made)));
+			put(v->good, sizeof(v->good), MPICK(g, house_good));
+			put(v->worries, sizeof(v->worries),
+			    worries[mrange(g, 0, n - 1)]);
+			put(v->dreams, sizeof(v->dreams), MPICK(g, house_dreams));
+			v->shared_parents_on = v->agreed_on =
+			    v->shared_child_on = HDAY_NONE;
+			cx = ctx_at(g, at(made, 17, 0));
+			if ((e = record_voice_add(g->st, v, &cx, g->diag))) {
+				e = refused(g, e, "Three Houses", k, made);
+				goto out;
+			}
+			g->stats->three_houses++;
+		}
+		made = wd_on_or_after(fe->icpc + (hday)mrange(g, 15, 60));
+		if (age < 4 || !mchance(g, 0.45) || made > g->as_of ||
+		    made >= end)
+			continue;
+		memset(v, 0, sizeof(*v));
+		v->child_id = k->dc->c.id;
+		v->kind = VOICE_WORDS_PICTURES;
+		v->made_on = made;
+		put(v->made_with, sizeof(v->made_with),
+		    staff_name(g, worker_on(rn, made)));
+		say(v->explanation, sizeof(v->explanation), &mt->w,
+		    words_pictures[rn->cs.worry]);
+		v->shared_parents_on = v->agreed_on = v->shared_child_on =
+		    HDAY_NONE;
+		d = wd_on_or_after(made + (hday)mrange(g, 2, 14));
+		if (d <= g->as_of) {
+			v->shared_parents_on = d;
+			d = wd_on_or_after(d + (hday)mrange(g, 0, 7));
+			if (d <= g->as_of && mchance(g, 0.85)) {
+				v->agreed_on = d;
+				d = wd_on_or_after(d + (hday)mrange(g, 2, 14));
+				if (d <= g->as_of && mchance(g, 0.9))
+					v->shared_child_on = d;
+			}
+		}
+		cx = ctx_at(g, at(made, 16, 0));
+		if ((e = record_voice_add(g->st, v, &cx, g->diag))) {
+			e = refused(g, e, "Words and Pictures", k, made);
+			goto out;
+		}
+		g->stats->words_pictures++;
+	}
+out:
+	free(v);
+	return e;
+}
+
+/*
+ * A conference for all the run's children (one row, a decision each): the
+ * ICPC, or review `r` of their plans, held as a meeting.  The chair and the
+ * ICPC's core group are drawn from the journey's stream first, as they
+ * always were, so that the decisions are the ones the journey planned.
+ */
 static enum herr
 conference(struct run *rn, int r)
 {
 	struct gen *g = rn->g;
 	const struct fam_episode *fe = rn->fe;
+	struct mtg *mt = g->mt;
 	bool initial = r < 0;
 	hday day = initial ? fe->icpc : fe->rcpc[r];
 	bool ends = !initial && fe->cp_end == day &&
 	    fe->cp_end_reason == PLANEND_NO_LONGER_AT_RISK;
-	struct journey_ctx cx = ctx_on(g, day);
+	enum mtg_result res = initial ? (fe->cp ? RES_PLAN :
+	    fe->cin_start == day ? RES_SUPPORT : RES_NONE) : !ends ?
+	    RES_CONTINUE : fe->step_down ? RES_END_SUPPORT : RES_END;
+	struct journey_ctx cx;
 	struct conference c;
 	enum herr e;
 
@@ -1606,24 +3528,78 @@ conference(struct run *rn, int r)
 			cc->step_down = ends && fe->step_down;
 		}
 	}
-	if ((e = record_conference_add(g->st, &c, &cx, g->diag)))
+	if (initial) {
+		if (fe->cp)
+			core_pick(rn, day);
+		case_setup(rn, fe->cp);
+	}
+	mtg_start(rn, mt, r, day, c.chair_id, true);
+	if ((e = mtg_prepare(rn, mt, res == RES_PLAN || res == RES_CONTINUE)))
+		return e;
+	cx = ctx_at(g, mt->start + 100 * 60);
+	if ((e = record_meeting_decide(g->st, mt->id, &c, mt->dissent_text,
+	    mt->version, &cx, g->diag)))
 		return refused(g, e, initial ? "initial conference" :
 		    "review conference", &rn->k[0], day);
+	mt->version++;
+	g->stats->meetings++;
 	if (initial) {
 		g->stats->icpcs++;
-		if (!fe->cp)
-			return HERR_OK;
-		for (int i = 0; i < rn->n; i++)
+		for (int i = 0; fe->cp && i < rn->n; i++)
 			rn->k[i].cp = c.children[i].plan_id;
-		return core_group(rn, c.id);
+	} else {
+		g->stats->rcpcs++;
+		if (rn->n > 1)
+			g->stats->joint++;
 	}
-	g->stats->rcpcs++;
-	if (rn->n > 1)
-		g->stats->joint++;
 	for (int i = 0; ends && fe->step_down && i < rn->n; i++)
 		if ((e = find_cin_plan(rn, &rn->k[i], day)))
 			return e;
+	if ((e = mtg_write_up(rn, mt, res)) || (e = mtg_feedback(rn, mt)))
+		return e;
+	if (initial && fe->cp)
+		return voice_work(rn, mt);
 	return HERR_OK;
+}
+
+/*
+ * The next conference when it is near (within six weeks of the as-of
+ * date): booked, invitations out and the reports written so far, so that
+ * the chairs' diaries and partners' lists have something to show.
+ */
+static enum herr
+book_ahead(struct run *rn)
+{
+	struct gen *g = rn->g;
+	const struct fam_episode *fe = rn->fe;
+	struct mtg *mt = g->mt;
+	hday day, booked;
+	int r;
+
+	if (fe->cp && fe->cp_end == HDAY_NONE && fe->rcpc_next != HDAY_NONE &&
+	    rn->cs.set) {
+		r = fe->nrcpc;
+		day = fe->rcpc_next;
+	} else if (!fe->cp && fe->s47_done != HDAY_NONE &&
+	    fe->s47_outcome == S47_CONFERENCE && fe->icpc == HDAY_NONE &&
+	    fe->icpc_next != HDAY_NONE) {
+		r = -1;
+		day = fe->icpc_next > g->as_of + 1 ? fe->icpc_next :
+		    g->as_of + (hday)mrange(g, 1, 7);
+		case_setup(rn, false);
+	} else {
+		return HERR_OK;
+	}
+	day = wd_on_or_after(day);
+	if (day > g->as_of + 42)
+		return HERR_OK;
+	mtg_start(rn, mt, r, day, holder_on(&g->chairs[mrange(g, 0,
+	    g->nchairs - 1)], day, NULL), false);
+	booked = mt->booked;
+	if (booked > g->as_of)
+		return HERR_OK;
+	g->stats->meetings_booked++;
+	return mtg_prepare(rn, mt, false);
 }
 
 /* A visit, core group or review for each child, under the plan of
@@ -2084,7 +4060,7 @@ apply_episode(struct gen *g, struct family *f, const struct fam_episode *fe,
 	if (happened(g, fe->lac_start) && (e = run_lac(&rn)))
 		return e;
 	if (!happened(g, fe->closure))
-		return HERR_OK;
+		return book_ahead(&rn);
 	cx = ctx_on(g, fe->closure);
 	for (int i = 0; i < n; i++)
 		if ((e = record_episode_close(g->st, rn.k[i].dc->c.id,
@@ -2245,17 +4221,18 @@ make_family(struct gen *g, int want, int *made)
 				goto out;
 	}
 	if (has_gran) {
-		struct adult gran;
+		struct adult *gran = &f->gran;
 		bool lives_here = !has_mother || rng_chance(&g->rng, 0.25);
 
-		if ((e = add_adult(g, &gran, true, family, eldest -
+		f->has_gran = true;
+		if ((e = add_adult(g, gran, true, family, eldest -
 		    (hday)rng_range(&g->rng, 38 * 365, 60 * 365))))
 			goto out;
 		if (lives_here && (e = store_household_member_add(g->st, h.id,
-		    gran.id, start, HDAY_NONE, g->diag)))
+		    gran->id, start, HDAY_NONE, g->diag)))
 			goto out;
 		for (int i = 0; i < n; i++)
-			if ((e = relate(g, kids[i].c.id, gran.id,
+			if ((e = relate(g, kids[i].c.id, gran->id,
 			    REL_GRANDPARENT, !has_mother &&
 			    rng_chance(&g->rng, 0.6), HDAY_NONE)))
 				goto out;
@@ -2404,7 +4381,11 @@ demo_generate(struct store *st, const struct demo_options *o,
 	g.stats = stats ? stats : &scratch;
 	memset(g.stats, 0, sizeof(*g.stats));
 	rng_init(&g.rng, o->seed);
+	rng_init(&g.mr, o->seed ^ UINT64_C(0x6d656574696e6773));
 	g.j = journey_new();
+	g.m = meeting_new();
+	g.map = sos_map_new();
+	g.mt = xcalloc(1, sizeof(*g.mt));
 	if ((e = store_intervals_get(st, &g.iv, diag)) != HERR_OK)
 		goto out;
 	if ((e = store_begin(st)) != HERR_OK)
@@ -2427,6 +4408,9 @@ fail:
 	store_rollback(st);
 out:
 	journey_free(g.j);
+	meeting_free(g.m);
+	sos_map_free(g.map);
+	free(g.mt);
 	free(g.teams);
 	free(g.assessment);
 	free(g.casework);

@@ -23,6 +23,34 @@
  * date children are at every stage, some with overdue steps, so that My
  * work and the timeliness figures have something to show.
  *
+ * Every conference is a meeting (meeting.h) run the Signs of Safety way:
+ * booked (an initial one on or after the strategy discussion, a review a
+ * few weeks ahead); the parents, one or two of the family's safety
+ * network and the agencies invited (social worker, police, health
+ * visiting or school nursing by the children's ages, the school for
+ * school-age children, sometimes the GP or a Family Safeguarding adult
+ * worker), partners as the hearth users they are; about 85% of agency
+ * reports in, in plain words, most shared with the family by the
+ * share-by date (3 working days before an initial conference, 5 before a
+ * review), some late, some never; each child's participation (an advocate
+ * always offered from 10); attendance and apologies; the family's map
+ * worked through as a new revision (1-4 harm statements, 1-3 danger
+ * statements each with the agency's and the family's goals, complicating
+ * factors, strengths, existing safety, next steps); safety scales from the
+ * child, the parents, the network and the professionals, overall and for
+ * each pair, rising over plans that end and staying low for those that
+ * do not; a few views on the threshold; the chair's decision through
+ * record_meeting_decide (the conference the journey planned, unchanged);
+ * the plan in the agency's and the family's words with the core group;
+ * the minutes; both sent to the family and the agencies, about nine in
+ * ten within 72 hours (Bexley); feedback from a parent on about three
+ * conferences in ten and from some children.  Early in each plan the
+ * children of 5 and over do the Three Houses and some have Words and
+ * Pictures.  Conferences due in the six weeks after the as-of date are
+ * booked already.  The journey and the meetings draw on separate random
+ * streams, so the journey is the one the seed gave before conferences
+ * became meetings.
+ *
  * Every record goes through core/record.h, so the demo passes the same
  * rules as real data.  The same seed and as-of date give the same database.
  */
@@ -33,6 +61,7 @@
 
 #include "core/date.h"
 #include "core/journey.h"
+#include "core/meeting.h"
 #include "core/status.h"
 
 struct store;
@@ -62,6 +91,27 @@ struct demo_stats {
 	int64_t cin_plans, cin_open;
 	int64_t lac, lac_open;
 	int64_t events[EVENT__COUNT];
+	/* Conferences as meetings: held (one per conference above) and
+	 * booked for the weeks after the as-of date; at the held ones: */
+	int64_t meetings, meetings_booked;
+	int64_t invitations;
+	int64_t reports_expected, reports;	/* agency reports due, in */
+	int64_t reports_on_time, reports_late;	/* shared with the family by
+						 * the share-by date, after */
+	int64_t participation[PART__COUNT];	/* children, by how they took
+						 * part */
+	int64_t advocates_offered, advocates_accepted;
+	int64_t views;				/* on the threshold */
+	int64_t plans, minutes;			/* saved */
+	int64_t sent, sent_72h;	/* conferences whose plan (if any) and
+				 * minutes went to the family and the
+				 * agencies by the as-of date; of them,
+				 * within 72 hours of the start */
+	int64_t feedback_parent, feedback_child;
+	/* Signs of Safety. */
+	int64_t maps, ratings;			/* map revisions, scale
+						 * ratings */
+	int64_t three_houses, words_pictures;
 };
 
 /*

@@ -127,6 +127,18 @@ check "default demo has 1000 children" -- test "$(q d4.db 'SELECT count(*) FROM 
 contains "demo summary counts CP plans" "CP plans" "$OUT"
 contains "demo summary counts conferences" "initial and" "$OUT"
 contains "demo summary counts overdue steps" "overdue now" "$OUT"
+# Conferences as meetings, in the summary: each line, and the rates the
+# demo aims at (reports shared on time mostly, plan and minutes within 72
+# hours about nine in ten, parents' feedback about three in ten).
+for w in "as meetings" "agency reports in" "advocates offered" \
+    "within 72 hours" "from parents" "map revisions" "safety scale ratings" \
+    "Three Houses" "Words and Pictures"; do
+	contains "demo summary says $w" "$w" "$OUT"
+done
+rate() { printf '%s\n' "$OUT" | sed -n "s/.*[^0-9]\([0-9][0-9]*\)% $1.*/\1/p" | head -1; }
+check "most reports shared on time" -- test "$(rate 'shared with the family on time')" -ge 55 -a "$(rate 'shared with the family on time')" -le 92
+check "plan and minutes within 72 hours mostly" -- test "$(rate 'within 72 hours')" -ge 80 -a "$(rate 'within 72 hours')" -le 97
+check "parents' feedback on about three in ten" -- test "$(rate 'of conferences')" -ge 20 -a "$(rate 'of conferences')" -le 45
 
 # --- the demo's child protection journey ------------------------------------
 # Children at every stage on the as-of date, every category of plan, every
@@ -188,6 +200,17 @@ check "older children mostly seen alone" -- test "$(q d4.db "SELECT CAST(round(1
 none "a plan open in a closed episode" "SELECT count(*) FROM plan p JOIN cin_episode e ON e.id = p.episode_id WHERE p.end_date IS NULL AND e.closure_date IS NOT NULL"
 none "an open due item of a closed episode's plan" "SELECT count(*) FROM due d JOIN plan p ON p.id = d.ref_id AND d.step IN ('visit', 'core-group', 'rcpc', 'cin-review', 'lac-review', 'lac-visit') WHERE d.done_date IS NULL AND p.end_date IS NOT NULL"
 none "a journey step after the as-of date" "SELECT (SELECT count(*) FROM plan_event WHERE held_date > '$AS_OF') + (SELECT count(*) FROM conference WHERE held_date > '$AS_OF') + (SELECT count(*) FROM plan WHERE start_date > '$AS_OF' OR end_date > '$AS_OF')"
+# Conferences as meetings: every conference held as one, the next ones
+# booked, the family's map and scales, and nothing done after the as-of date.
+some "conferences held as meetings" "SELECT count(*) FROM meeting WHERE status = 'held'" 50
+none "a conference without its meeting" "SELECT count(*) FROM conference c WHERE NOT EXISTS (SELECT 1 FROM meeting m WHERE m.conference_id = c.id)"
+some "conferences booked after the as-of date" "SELECT count(*) FROM meeting WHERE status = 'booked' AND date > '$AS_OF'"
+some "agency reports written by partners themselves" "SELECT count(*) FROM meeting_report r JOIN staff s ON s.id = r.author_id WHERE s.role = 'partner_practitioner'"
+some "plans with the family's own words" "SELECT count(*) FROM meeting_outcome WHERE family_text <> ''"
+some "maps revised at review conferences" "SELECT count(*) FROM sos_map WHERE previous_id IS NOT NULL"
+some "safety scales for danger/goal pairs" "SELECT count(*) FROM sos_rating WHERE pair > 0"
+some "children with an advocate" "SELECT count(*) FROM meeting_child WHERE advocate_accepted = 1"
+none "a meeting step after the as-of date" "SELECT (SELECT count(*) FROM meeting_send WHERE sent_at >= unixepoch('$AS_OF', '+1 day')) + (SELECT count(*) FROM meeting_feedback WHERE given_on > '$AS_OF') + (SELECT count(*) FROM meeting_report WHERE shared_on > '$AS_OF' OR submitted_at >= unixepoch('$AS_OF', '+1 day')) + (SELECT count(*) FROM sos_rating WHERE rated_on > '$AS_OF') + (SELECT count(*) FROM voice_work WHERE made_on > '$AS_OF' OR shared_child_on > '$AS_OF') + (SELECT count(*) FROM meeting WHERE status = 'held' AND date > '$AS_OF')"
 
 # --- child add/show: bad values named, exit 1, nothing written ---------------
 "$HEARTH" init --db c.db >/dev/null
