@@ -31,6 +31,7 @@
 #include "store/store_directory.h"
 #include "web/child_view.h"
 #include "web/page_journey.h"
+#include "web/page_meeting.h"
 #include "web/page_sos.h"
 #include "web/router.h"
 #include "web/ui.h"
@@ -505,6 +506,8 @@ saved_banner(struct req *r, struct html *h)
 	/* Signs of Safety: direct work with the child. */
 	if (sos_saved_title(s) != NULL)
 		ui_success(h, sos_saved_title(s), NULL);
+	if (meeting_saved_title(s) != NULL)
+		ui_success(h, meeting_saved_title(s), NULL);
 }
 
 static void
@@ -1012,6 +1015,8 @@ render_record(struct req *r, struct resp *w, const struct view *v,
 	details_section(r, h, rec);
 	journey_section(r, h, rec, v->may_edit, print);
 	sos_section(r, h, rec->id, web_child_access(r, rec->id,
+	    ACCESS_CONFERENCE, NULL) == ACCESS_ALLOW, print);
+	meeting_section(r, h, rec->id, web_child_access(r, rec->id,
 	    ACCESS_CONFERENCE, NULL) == ACCESS_ALLOW, print);
 	family_section(r, h, rec, print);
 	workers_section(r, h, rec, !print && v->may_edit);

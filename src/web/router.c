@@ -29,6 +29,7 @@ static const struct route *const tables[] = {
 	page_child_routes,
 	page_journey_routes,
 	page_sos_routes,
+	page_meeting_routes,
 	page_family_routes,
 	page_team_routes,
 	page_admin_routes,

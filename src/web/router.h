@@ -35,6 +35,7 @@ extern const struct route page_home_routes[];
 extern const struct route page_child_routes[];
 extern const struct route page_journey_routes[];
 extern const struct route page_sos_routes[];
+extern const struct route page_meeting_routes[];
 extern const struct route page_family_routes[];
 extern const struct route page_team_routes[];
 extern const struct route page_admin_routes[];

@@ -497,6 +497,9 @@ add_headers(const struct server *s, struct MHD_Response *mr,
 		MHD_add_response_header(mr, "Allow", w->allow);
 	if (w->etag[0] != '\0')
 		MHD_add_response_header(mr, "ETag", w->etag);
+	if (w->disposition[0] != '\0')
+		MHD_add_response_header(mr, "Content-Disposition",
+		    w->disposition);
 	if (w->www_authenticate != NULL)
 		MHD_add_response_header(mr, "WWW-Authenticate",
 		    w->www_authenticate);

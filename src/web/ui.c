@@ -19,9 +19,11 @@ static const struct {
 	const char *label;
 	bool admin_only;
 	bool case_work;
+	bool practice;		/* not for performance analysts either */
 } nav[] = {
-	{ "/", "My work", false, true },
-	{ "/search", "Search", false, true },
+	{ "/", "My work", false, true, false },
+	{ "/search", "Search", false, true, false },
+	{ "/conferences", "Conferences", false, true, true },
 	{ "/teams", "Teams", false, false },
 	{ "/admin/users", "Users", true, false },
 	{ "/account", "Your account", false, false },
@@ -87,6 +89,9 @@ page_head(struct req *r, struct resp *w, const char *title, bool error)
 				continue;
 			if (nav[i].case_work && (r->who.role ==
 			    ROLE_ADMINISTRATOR))
+				continue;
+			if (nav[i].practice && r->who.role ==
+			    ROLE_PERFORMANCE_ANALYST)
 				continue;
 			html_lit(h, "<li class=\"govuk-service-navigation__item");
 			if (cur)

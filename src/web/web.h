@@ -88,6 +88,9 @@ struct resp {
 	const void *file;
 	size_t file_len;
 	char etag[40];
+	/* A download: the Content-Disposition value ("attachment;
+	 * filename=..."), or "". */
+	char disposition[160];
 	bool head;			/* HEAD: headers only */
 	bool api;			/* answering the JSON API */
 };
