@@ -43,15 +43,13 @@
 #include "store/store_case.h"
 #include "store/store_journey.h"
 #include "web/child_view.h"
+#include "web/form_page.h"
 #include "web/page_journey.h"
 #include "web/router.h"
 #include "web/ui.h"
 #include "core/banned.h"
 
-#define MAX_ERRORS 12
 #define NAME_LEN UI_NAME_LEN
-#define FIELDS_MAX 200
-#define VALS_MAX 160
 #define ROWS_MIN 6		/* blank rows of people shown at first */
 #define ROWS_MORE 6		/* and added by "Add more rows" */
 #define SIBLINGS_MAX (CONFERENCE_CHILDREN_MAX - 1)
@@ -169,20 +167,8 @@ struct fp {
 	const struct s47 *s47;
 	const struct plan *plan;
 	int kind;			/* conference or event kind, or -1 */
-	/* The values shown: the body sent, or the defaults. */
-	const struct form *body;
-	struct {
-		char name[FORM_NAME_MAX + 1];
-		char value[JOURNEY_TEXT_MAX + 1];
-	} d[VALS_MAX];
-	int nd;
-	/* The allow-list of this form. */
-	struct form_field fields[FIELDS_MAX];
-	char fname[FIELDS_MAX][FORM_NAME_MAX + 1];
-	int nfields;
-	/* Problems to show. */
-	struct hdiag diags[MAX_ERRORS];
-	struct ui_errors e;
+	/* The values shown, the allow-list and the problems to show. */
+	struct form_page form;
 	int rows;			/* repeating rows shown */
 	struct store_change ch;
 	char action[160];
@@ -198,7 +184,6 @@ struct fp {
 	bool failed;			/* find() met a store failure */
 	char title[120];		/* the h1, when not the form's */
 	char button[60];
-	char version[24];		/* after a conflict: the new one */
 	/* The step built from the body (parse) for save. */
 	union {
 		struct {
@@ -249,157 +234,7 @@ struct step_form {
 	void (*map)(struct fp *p, struct hdiag *d);
 };
 
-/* The value of `name` to show (""), from the body or the defaults. */
-static const char *
-val(const struct fp *p, const char *name)
-{
-	if (p->body != NULL)
-		return nz(form_get(p->body, name));
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0)
-			return p->d[i].value;
-	return "";
-}
-
-/* Whether `name` holds `value` (checkboxes). */
-static bool
-val_has(const struct fp *p, const char *name, const char *value)
-{
-	if (p->body != NULL) {
-		for (int i = 0; i < p->body->n; i++)
-			if (strcmp(p->body->pair[i].name, name) == 0 &&
-			    strcmp(p->body->pair[i].value, value) == 0)
-				return true;
-		return false;
-	}
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0 &&
-		    strcmp(p->d[i].value, value) == 0)
-			return true;
-	return false;
-}
-
-static void def(struct fp *p, const char *name, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-
-/* A default value (added, so a name may have several). */
-static void
-def(struct fp *p, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (p->nd >= VALS_MAX)
-		return;
-	copy(p->d[p->nd].name, sizeof(p->d[p->nd].name), name);
-	va_start(ap, fmt);
-	vsnprintf(p->d[p->nd].value, sizeof(p->d[p->nd].value), fmt, ap);
-	va_end(ap);
-	p->nd++;
-}
-
-static void
-def_date(struct fp *p, const char *name, hday day)
-{
-	char n[FORM_NAME_MAX + 1];
-	int y, m, d;
-
-	if (day == HDAY_NONE)
-		return;
-	hdate_to_ymd(day, &y, &m, &d);
-	snprintf(n, sizeof(n), "%s-day", name);
-	def(p, n, "%d", d);
-	snprintf(n, sizeof(n), "%s-month", name);
-	def(p, n, "%d", m);
-	snprintf(n, sizeof(n), "%s-year", name);
-	def(p, n, "%d", y);
-}
-
-/* Add a field to the allow-list. */
-static void
-field(struct fp *p, const char *name, const char *label, bool required,
-    bool repeatable, form_validator valid, size_t max)
-{
-	struct form_field *f;
-
-	if (p->nfields >= FIELDS_MAX)
-		return;
-	copy(p->fname[p->nfields], sizeof(p->fname[0]), name);
-	f = &p->fields[p->nfields];
-	f->name = p->fname[p->nfields];
-	f->label = label;
-	f->required = required;
-	f->repeatable = repeatable;
-	f->valid = valid;
-	f->max = max;
-	p->nfields++;
-}
-
-static void fieldf(struct fp *p, const char *label, bool required,
-    form_validator valid, size_t max, const char *fmt, ...)
-    HEARTH_PRINTF(6, 7);
-
-static void
-fieldf(struct fp *p, const char *label, bool required, form_validator valid,
-    size_t max, const char *fmt, ...)
-{
-	char name[FORM_NAME_MAX + 1];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof(name), fmt, ap);
-	va_end(ap);
-	field(p, name, label, required, false, valid, max);
-}
-
-static bool
-has_field(const struct fp *p, const char *name)
-{
-	for (int i = 0; i < p->nfields; i++)
-		if (strcmp(p->fields[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-/* Add one more problem to show. */
-static void
-add_error(struct fp *p, const struct hdiag *d)
-{
-	for (int i = 0; i < p->e.n; i++)
-		if (strcmp(p->diags[i].field, d->field) == 0)
-			return;
-	if (p->e.n < MAX_ERRORS)
-		p->diags[p->e.n++] = *d;
-	p->e.d = p->diags;
-}
-
-static void problem(struct fp *p, const char *field, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-
-static void
-problem(struct fp *p, const char *fieldname, const char *fmt, ...)
-{
-	struct hdiag d;
-	va_list ap;
-
-	hdiag_clear(&d);
-	copy(d.field, sizeof(d.field), fieldname);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	add_error(p, &d);
-}
-
 /* ----------------------------------------------------------- validators */
-
-static enum herr
-valid_digits(const char *v, const char *label, struct hdiag *d)
-{
-	for (const char *s = v; *s; s++)
-		if (*s < '0' || *s > '9')
-			return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be "
-			    "a number", label);
-	return HERR_OK;
-}
 
 /* Free text of several lines, trimmed as it will be stored. */
 static enum herr
@@ -449,214 +284,14 @@ valid_code(const char *v, const char *label, struct hdiag *d)
 	return HERR_OK;
 }
 
-/* ------------------------------------------------------------- dates */
-
-/* The three boxes of a GOV.UK date input. */
-static void
-date_fields(struct fp *p, const char *name, const char *label)
-{
-	fieldf(p, label, false, valid_digits, 2, "%s-day", name);
-	fieldf(p, label, false, valid_digits, 2, "%s-month", name);
-	fieldf(p, label, false, valid_digits, 4, "%s-year", name);
-}
-
-/*
- * The date in the boxes of `name`: true with *out (HDAY_NONE when all are
- * empty and the date is optional), or false with the GOV.UK message added
- * ("Enter `what`", "`What` must include a month", "`What` must be a real
- * date").
- */
-static bool
-date_value(struct fp *p, const char *name, const char *what, bool required,
-    hday *out)
-{
-	char n[FORM_NAME_MAX + 1], What[96];
-	const char *dv, *mv, *yv, *missing = NULL;
-	int nmissing = 0;
-	long d, m, y;
-
-	*out = HDAY_NONE;
-	snprintf(n, sizeof(n), "%s-day", name);
-	dv = val(p, n);
-	snprintf(n, sizeof(n), "%s-month", name);
-	mv = val(p, n);
-	snprintf(n, sizeof(n), "%s-year", name);
-	yv = val(p, n);
-	copy(What, sizeof(What), what);
-	if (What[0] >= 'a' && What[0] <= 'z')
-		What[0] = (char)(What[0] - 'a' + 'A');
-	if (yv[0] == '\0') {
-		missing = "a year";
-		nmissing++;
-	}
-	if (mv[0] == '\0') {
-		missing = "a month";
-		nmissing++;
-	}
-	if (dv[0] == '\0') {
-		missing = "a day";
-		nmissing++;
-	}
-	if (nmissing == 3) {
-		if (!required)
-			return true;
-		problem(p, name, "Enter %s", what);
-		return false;
-	}
-	if (nmissing == 2) {
-		problem(p, name, "%s must include %s and %s", What,
-		    dv[0] == '\0' ? "a day" : "a month", yv[0] == '\0' ?
-		    "a year" : "a month");
-		return false;
-	}
-	if (nmissing == 1) {
-		problem(p, name, "%s must include %s", What, missing);
-		return false;
-	}
-	d = strtol(dv, NULL, 10);
-	m = strtol(mv, NULL, 10);
-	y = strtol(yv, NULL, 10);
-	if (strlen(yv) != 4) {
-		problem(p, name, "The year must include 4 numbers");
-		return false;
-	}
-	if (!hdate_valid((int)y, (int)m, (int)d) ||
-	    hdate_from_ymd((int)y, (int)m, (int)d, out) != HERR_OK) {
-		*out = HDAY_NONE;
-		problem(p, name, "%s must be a real date", What);
-		return false;
-	}
-	return true;
-}
-
-/* A GOV.UK date input. */
-static void
-date_input(struct fp *p, struct html *h, const char *name,
-    const char *legend, const char *hint)
-{
-	static const struct {
-		const char *part, *label, *cls;
-	} parts[] = {
-		{ "day", "Day", "govuk-input--width-2" },
-		{ "month", "Month", "govuk-input--width-2" },
-		{ "year", "Year", "govuk-input--width-4" },
-	};
-	const char *err = ui_error_for(&p->e, name);
-	char n[FORM_NAME_MAX + 1];
-
-	if (hint == NULL)
-		hint = "For example, 27 3 2026";
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\" role=\"group\"");
-	if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<div class=\"govuk-date-input\"");
-	html_attrf(h, "id", "%s-input", name);
-	html_lit(h, ">");
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		snprintf(n, sizeof(n), "%s-%s", name, parts[i].part);
-		html_lit(h, "<div class=\"govuk-date-input__item\"><div class=\""
-		    "govuk-form-group\"><label class=\"govuk-label "
-		    "govuk-date-input__label\"");
-		/* The day box carries the field's own id, which the error
-		 * summary links to. */
-		if (i == 0)
-			html_attr(h, "for", name);
-		else
-			html_attr(h, "for", n);
-		html_lit(h, ">");
-		html_text(h, parts[i].label);
-		html_lit(h, "</label><input");
-		html_attrf(h, "class", "govuk-input govuk-date-input__input %s%s",
-		    parts[i].cls, err != NULL ? " govuk-input--error" : "");
-		if (i == 0)
-			html_attr(h, "id", name);
-		else
-			html_attr(h, "id", n);
-		html_attr(h, "name", n);
-		html_lit(h, " type=\"text\" inputmode=\"numeric\"");
-		html_attr(h, "value", val(p, n));
-		html_lit(h, "></div></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
 /* ------------------------------------------------------------ controls */
 
 static void
 radios(struct fp *p, struct html *h, const char *name, const char *legend,
     const struct ui_option *opts, int n)
 {
-	ui_radios(h, &p->e, name, legend, opts, n, val(p, name));
-}
-
-/* Checkboxes with a hint; the first box carries the field's id. */
-static void
-checkboxes(struct fp *p, struct html *h, const char *name,
-    const char *legend, const char *hint, const struct ui_option *opts,
-    int n)
-{
-	const char *err = ui_error_for(&p->e, name);
-
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\"");
-	if (hint != NULL && err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else if (hint != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	else if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-error", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<div class=\"govuk-checkboxes govuk-checkboxes--small\" "
-	    "data-module=\"govuk-checkboxes\">");
-	for (int i = 0; i < n; i++) {
-		html_lit(h, "<div class=\"govuk-checkboxes__item\"><input "
-		    "class=\"govuk-checkboxes__input\" type=\"checkbox\"");
-		if (i == 0)
-			html_attr(h, "id", name);
-		else
-			html_attrf(h, "id", "%s-%d", name, i);
-		html_attr(h, "name", name);
-		html_attr(h, "value", opts[i].value);
-		if (val_has(p, name, opts[i].value))
-			html_lit(h, " checked");
-		html_lit(h, "><label class=\"govuk-label govuk-checkboxes__"
-		    "label\"");
-		if (i == 0)
-			html_attr(h, "for", name);
-		else
-			html_attrf(h, "for", "%s-%d", name, i);
-		html_lit(h, ">");
-		html_text(h, opts[i].label);
-		html_lit(h, "</label></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
-static void
-textarea(struct fp *p, struct html *h, const char *name, const char *label,
-    const char *hint)
-{
-	ui_textarea(h, &p->e, name, label, hint, val(p, name));
+	ui_radios(h, &p->form.e, name, legend, opts, n,
+	    form_page_val(&p->form, name));
 }
 
 /* A code list as select options, with a first "Select ..." option. */
@@ -714,7 +349,7 @@ people_rows(struct fp *p, struct html *h, const char *prefix,
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			snprintf(n, sizeof(n), "%s_%d_%s", prefix, i,
 			    parts[k].part);
-			any = any || ui_error_for(&p->e, n) != NULL;
+			any = any || ui_error_for(&p->form.e, n) != NULL;
 		}
 		snprintf(legend, sizeof(legend), "%s %d", who, i);
 		html_lit(h, "<div class=\"govuk-form-group hearth-person");
@@ -728,7 +363,7 @@ people_rows(struct fp *p, struct html *h, const char *prefix,
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			snprintf(n, sizeof(n), "%s_%d_%s", prefix, i,
 			    parts[k].part);
-			err = ui_error_for(&p->e, n);
+			err = ui_error_for(&p->form.e, n);
 			html_lit(h, "<div class=\"hearth-person__field\">"
 			    "<label class=\"govuk-label\"");
 			html_attr(h, "for", n);
@@ -750,7 +385,7 @@ people_rows(struct fp *p, struct html *h, const char *prefix,
 			    "govuk-input--error" : "govuk-input");
 			html_attr(h, "id", n);
 			html_attr(h, "name", n);
-			html_attr(h, "value", val(p, n));
+			html_attr(h, "value", form_page_val(&p->form, n));
 			if (err != NULL)
 				html_attrf(h, "aria-describedby", "%s-error", n);
 			html_lit(h, "></div>");
@@ -767,15 +402,19 @@ static void
 people_fields(struct fp *p, const char *prefix, int rows)
 {
 	for (int i = 1; i <= rows && i <= JOURNEY_PEOPLE_MAX; i++) {
-		fieldf(p, "Name", false, valid_line, JOURNEY_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Name", valid_line,
+		    JOURNEY_NAME_MAX + 8,
 		    "%s_%d_name", prefix, i);
-		fieldf(p, "Agency or relationship", false, valid_line,
+		form_page_fieldf(&p->form, "Agency or relationship", valid_line,
 		    JOURNEY_NAME_MAX + 8, "%s_%d_agency", prefix, i);
-		fieldf(p, "Role", false, valid_line, JOURNEY_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Role", valid_line,
+		    JOURNEY_NAME_MAX + 8,
 		    "%s_%d_role", prefix, i);
 	}
-	field(p, "rows", "Rows", false, false, valid_digits, 2);
-	field(p, "more", "More rows", false, false, valid_code, 8);
+	form_page_field(&p->form, "rows", "Rows", false, false,
+	    form_page_valid_digits, 2);
+	form_page_field(&p->form, "more", "More rows", false, false, valid_code,
+	    8);
 }
 
 /* How many rows the body asks for (its hidden "rows", within limits). */
@@ -805,17 +444,18 @@ people_value(struct fp *p, const char *prefix, struct journey_person *out,
 
 		memset(&x, 0, sizeof(x));
 		snprintf(n, sizeof(n), "%s_%d_name", prefix, i);
-		trimmed(x.name, sizeof(x.name), val(p, n));
+		trimmed(x.name, sizeof(x.name), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "%s_%d_agency", prefix, i);
-		trimmed(x.agency, sizeof(x.agency), val(p, n));
+		trimmed(x.agency, sizeof(x.agency), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "%s_%d_role", prefix, i);
-		trimmed(x.role, sizeof(x.role), val(p, n));
+		trimmed(x.role, sizeof(x.role), form_page_val(&p->form, n));
 		if (x.name[0] == '\0' && x.agency[0] == '\0' &&
 		    x.role[0] == '\0')
 			continue;
 		if (x.name[0] == '\0') {
 			snprintf(n, sizeof(n), "%s_%d_name", prefix, i);
-			problem(p, n, "Enter the name of %s %d", prefix, i);
+			form_page_problem(&p->form, n,
+			    "Enter the name of %s %d", prefix, i);
 			continue;
 		}
 		if (k < cap)
@@ -1026,7 +666,7 @@ fp_new(struct req *r, struct resp *w, const struct step_form *sf)
 	p->child_id = web_id(r, 0);
 	p->ref_id = r->nids > 1 ? web_id(r, 1) : 0;
 	p->kind = -1;
-	p->e.d = p->diags;
+	form_page_init(&p->form, NULL);
 	p->rows = ROWS_MIN;
 	return p;
 }
@@ -1036,6 +676,7 @@ fp_free(struct fp *p)
 {
 	if (p == NULL)
 		return;
+	form_page_clear(&p->form);
 	journey_free(p->j);
 	free(p);
 }
@@ -1044,7 +685,7 @@ fp_free(struct fp *p)
 static const char *
 kind_arg(const struct fp *p)
 {
-	return p->body != NULL ? form_get(p->body, "kind") :
+	return p->form.body != NULL ? form_get(p->form.body, "kind") :
 	    form_get(&p->r->query, "kind");
 }
 
@@ -1083,22 +724,13 @@ fp_load(struct fp *p)
 	return true;
 }
 
-/* The version a versioned form sends back: the one a conflict showed,
- * else the one it was opened with. */
-static void
-version_hidden(struct fp *p, struct html *h)
-{
-	ui_hidden(h, "version", p->version[0] ? p->version :
-	    val(p, "version"));
-}
-
 static void
 show(struct fp *p, int status)
 {
 	struct html *h = &p->w->body;
 
 	p->w->status = status;
-	ui_page_start_errors(p->r, p->w, p->title, &p->e);
+	ui_page_start_errors(p->r, p->w, p->title, &p->form.e);
 	ui_back_link(h, p->back);
 	ui_heading(h, p->name, p->title);
 	ui_form_start(p->r, h, p->action);
@@ -1116,79 +748,23 @@ show(struct fp *p, int status)
 	ui_page_end(p->r, p->w);
 }
 
-/* The first field a person fills in, for problems the core names by a
- * field this form does not show. */
+/* Fields a person never fills in: no problem is pointed at them. */
+static const char *const unseen[] = { "csrf", "version", "kind", "rows",
+	"more" };
+
+/* Point a problem at a field that is on the page (form_page_check's map;
+ * ctx is the struct fp). */
 static void
-first_field(const struct fp *p, char *out, size_t cap)
+map_field(void *ctx, struct hdiag *d)
 {
-	static const char *const skip[] = { "csrf", "version", "kind",
-		"rows", "more" };
-
-	for (int i = 0; i < p->nfields; i++) {
-		const char *n = p->fields[i].name;
-		size_t len = strlen(n);
-		bool hidden = false;
-
-		for (size_t k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
-			hidden = hidden || strcmp(n, skip[k]) == 0;
-		if (hidden)
-			continue;
-		if (len > 4 && strcmp(n + len - 4, "-day") == 0)
-			len -= 4;
-		if (len >= cap)
-			len = cap - 1;
-		memcpy(out, n, len);
-		out[len] = '\0';
-		return;
-	}
-	copy(out, cap, "");
-}
-
-/* Point a problem at a field that is on the page. */
-static void
-map_field(struct fp *p, struct hdiag *d)
-{
-	char n[FORM_NAME_MAX + 8];
-	size_t len = strlen(d->field);
+	struct fp *p = ctx;
 
 	if (p->sf->map != NULL)
 		p->sf->map(p, d);
-	/* A date's parts are one question. */
-	for (size_t k = 0; k < 3; k++) {
-		static const char *const parts[] = { "-day", "-month",
-			"-year" };
-		size_t pl = strlen(parts[k]);
-
-		if (len > pl && strcmp(d->field + len - pl, parts[k]) == 0) {
-			d->field[len - pl] = '\0';
-			return;
-		}
-	}
-	if (d->field[0] != '\0' && has_field(p, d->field))
-		return;
-	snprintf(n, sizeof(n), "%s-day", d->field);
-	if (d->field[0] != '\0' && has_field(p, n))
-		return;
-	first_field(p, d->field, sizeof(d->field));
+	form_page_map(&p->form, d, unseen, sizeof(unseen) / sizeof(unseen[0]));
 }
 
-/* Whether the body holds a field the form did not declare. */
-static bool
-unknown_field(const struct form *f, const struct form_field *fields, int n)
-{
-	for (int i = 0; i < f->n; i++) {
-		int k;
-
-		for (k = 0; k < n; k++)
-			if (strcmp(f->pair[i].name, fields[k].name) == 0)
-				break;
-		if (k == n)
-			return true;
-	}
-	return false;
-}
-
-/* The form again with what the person typed and the problems in p->e. */
+/* The form again with what the person typed and its problems. */
 static void
 again(struct fp *p, int status)
 {
@@ -1220,45 +796,31 @@ step_post(struct req *r, struct resp *w, const struct step_form *sf)
 	struct hdiag d;
 	struct fp *p;
 	char when[40];
-	int nbad = 0;
+	bool answered;
 	enum herr x;
 
 	if (!jgate(r, w, web_id(r, 0), ACCESS_EDIT))
 		return;
 	p = fp_new(r, w, sf);
-	p->body = &r->body;
+	p->form.body = &r->body;
 	if (!fp_load(p))
 		goto out;
-	p->rows = rows_asked(p->body, ROWS_MIN);
-	field(p, "csrf", "Form token", true, false, NULL, 64);
+	p->rows = rows_asked(p->form.body, ROWS_MIN);
+	form_page_field(&p->form, "csrf", "Form token", true, false, NULL, 64);
 	sf->fields(p);
-	if (form_check(&r->body, p->fields, p->nfields, p->diags, MAX_ERRORS,
-	    &nbad) != HERR_OK) {
-		struct hdiag got[MAX_ERRORS];
-
-		if (unknown_field(&r->body, p->fields, p->nfields)) {
-			web_bad_request(r, w, "The form sent a field this page "
-			    "does not accept. Go back, reload the page and try "
-			    "again.");
-			goto out;
-		}
-		memcpy(got, p->diags, sizeof(got));
-		p->e.n = 0;
-		for (int i = 0; i < nbad; i++) {
-			map_field(p, &got[i]);
-			add_error(p, &got[i]);
-		}
-		again(p, 422);
+	if (!form_page_check(&p->form, r, w, map_field, p, &answered)) {
+		if (!answered)
+			again(p, 422);
 		goto out;
 	}
 	/* "Add more rows": the same form, longer, nothing saved. */
-	if (sf->more_rows && form_get(p->body, "more") != NULL) {
+	if (sf->more_rows && form_get(p->form.body, "more") != NULL) {
 		p->rows = p->rows + ROWS_MORE < JOURNEY_PEOPLE_MAX ?
 		    p->rows + ROWS_MORE : JOURNEY_PEOPLE_MAX;
 		again(p, 200);
 		goto out;
 	}
-	if (!sf->parse(p) || p->e.n > 0) {
+	if (!sf->parse(p) || p->form.e.n > 0) {
 		again(p, 422);
 		goto out;
 	}
@@ -1285,7 +847,7 @@ step_post(struct req *r, struct resp *w, const struct step_form *sf)
 			snprintf(d.msg, sizeof(d.msg), "This cannot be "
 			    "recorded: check the dates and try again");
 		map_field(p, &d);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		again(p, 422);
 		break;
 	case HERR_CONFLICT:
@@ -1299,9 +861,10 @@ step_post(struct req *r, struct resp *w, const struct step_form *sf)
 		    "is still needed.", p->ch.at > 0 ? ui_time(p->ch.at, when,
 		    sizeof(when)) : "an unknown time", p->ch.by_name[0] ?
 		    p->ch.by_name : "name not recorded");
-		first_field(p, d.field, sizeof(d.field));
-		add_error(p, &d);
-		snprintf(p->version, sizeof(p->version), "%" PRId64,
+		form_page_first_field(&p->form, unseen, sizeof(unseen) /
+		    sizeof(unseen[0]), d.field, sizeof(d.field));
+		form_page_error_add(&p->form, &d);
+		snprintf(p->form.version, sizeof(p->form.version), "%" PRId64,
 		    p->ch.version);
 		again(p, 409);
 		break;
@@ -1321,20 +884,7 @@ out:
 static void
 def_today(struct fp *p, const char *name)
 {
-	def_date(p, name, p->r->today);
-}
-
-static void
-def_version(struct fp *p, int64_t v)
-{
-	def(p, "version", "%" PRId64, v);
-}
-
-static int64_t
-version_value(const struct fp *p)
-{
-	return p->version[0] ? parse_id(p->version) : parse_id(val(p,
-	    "version"));
+	form_page_def_date(&p->form, name, p->r->today);
 }
 
 /* The referral an episode page is about, in a summary list. */
@@ -1361,13 +911,14 @@ referral_summary(struct fp *p, struct html *h)
 static void
 referral_fields(struct fp *p)
 {
-	date_fields(p, "referral_date", "Referral date");
-	date_fields(p, "contact_date", "Contact date");
-	field(p, "referral_source", "Source of the referral", false, false,
+	form_page_date_fields(&p->form, "referral_date", "Referral date");
+	form_page_date_fields(&p->form, "contact_date", "Contact date");
+	form_page_field(&p->form, "referral_source", "Source of the referral",
+	    false, false, valid_code, 3);
+	form_page_field(&p->form, "primary_need", "Primary need", false, false,
 	    valid_code, 3);
-	field(p, "primary_need", "Primary need", false, false, valid_code, 3);
-	field(p, "reason", "Reason for the referral", false, false,
-	    valid_note, JOURNEY_TEXT_MAX + 64);
+	form_page_field(&p->form, "reason", "Reason for the referral", false,
+	    false, valid_note, JOURNEY_TEXT_MAX + 64);
 }
 
 static void
@@ -1387,16 +938,19 @@ referral_render(struct fp *p, struct html *h)
 
 	ui_para(h, "A referral opens a new episode of need for the child. "
 	    "The decision on it is due within 1 working day.");
-	date_input(p, h, "referral_date", "When was the referral received?",
+	form_page_date_input(&p->form, h, "referral_date",
+	    "When was the referral received?",
 	    NULL);
-	date_input(p, h, "contact_date", "When did someone first contact "
+	form_page_date_input(&p->form, h, "contact_date",
+	    "When did someone first contact "
 	    "us about the child?", "Leave this empty if it was the same day "
 	    "as the referral. For example, 27 3 2026");
-	ui_select(h, &p->e, "referral_source", "Who made the referral?", src,
-	    ns, val(p, "referral_source"));
-	ui_select(h, &p->e, "primary_need", "What is the child's primary "
-	    "need?", need, nn, val(p, "primary_need"));
-	textarea(p, h, "reason", "Why was the child referred?", "Write it "
+	ui_select(h, &p->form.e, "referral_source", "Who made the referral?",
+	    src, ns, form_page_val(&p->form, "referral_source"));
+	ui_select(h, &p->form.e, "primary_need", "What is the child's primary "
+	    "need?", need, nn, form_page_val(&p->form, "primary_need"));
+	form_page_textarea(&p->form, h, "reason", "Why was the child referred?",
+	    "Write it "
 	    "so that the family could read it. Up to 2000 characters.");
 }
 
@@ -1409,24 +963,32 @@ referral_parse(struct fp *p)
 	cin_episode_init(ep);
 	memset(rf, 0, sizeof(*rf));
 	ep->child_id = p->child_id;
-	(void)date_value(p, "referral_date", "the date the referral was "
+	(void)form_page_date_value(&p->form, "referral_date",
+	    "the date the referral was "
 	    "received", true, &ep->referral_date);
-	(void)date_value(p, "contact_date", "the date of the first contact",
+	(void)form_page_date_value(&p->form, "contact_date",
+	    "the date of the first contact",
 	    false, &rf->contact_date);
-	if (codes_find(CODES_REFERRAL_SOURCE, val(p, "referral_source")) ==
+	if (codes_find(CODES_REFERRAL_SOURCE, form_page_val(&p->form,
+	    "referral_source")) ==
 	    NULL)
-		problem(p, "referral_source", "Select who made the referral");
+		form_page_problem(&p->form, "referral_source",
+		    "Select who made the referral");
 	else
 		copy(ep->referral_source, sizeof(ep->referral_source),
-		    val(p, "referral_source"));
-	if (codes_find(CODES_PRIMARY_NEED, val(p, "primary_need")) == NULL)
-		problem(p, "primary_need", "Select the child's primary need");
+		    form_page_val(&p->form, "referral_source"));
+	if (codes_find(CODES_PRIMARY_NEED, form_page_val(&p->form,
+	    "primary_need")) == NULL)
+		form_page_problem(&p->form, "primary_need",
+		    "Select the child's primary need");
 	else
 		copy(ep->primary_need, sizeof(ep->primary_need),
-		    val(p, "primary_need"));
-	trimmed(rf->reason, sizeof(rf->reason), val(p, "reason"));
+		    form_page_val(&p->form, "primary_need"));
+	trimmed(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
+	    "reason"));
 	if (rf->reason[0] == '\0')
-		problem(p, "reason", "Enter why the child was referred");
+		form_page_problem(&p->form, "reason",
+		    "Enter why the child was referred");
 	rf->decision = DECISION_NONE;
 	rf->decision_date = HDAY_NONE;
 	return true;
@@ -1465,23 +1027,27 @@ episode_find(struct fp *p)
 static void
 decision_fields(struct fp *p)
 {
-	field(p, "version", "Version", true, false, form_valid_int, 20);
-	field(p, "decision", "Decision", false, false, valid_code, 20);
-	date_fields(p, "decision_date", "Date of the decision");
-	date_fields(p, "contact_date", "Contact date");
-	field(p, "reason", "Reason for the referral", false, false,
-	    valid_note, JOURNEY_TEXT_MAX + 64);
+	form_page_field(&p->form, "version", "Version", true, false,
+	    form_valid_int, 20);
+	form_page_field(&p->form, "decision", "Decision", false, false,
+	    valid_code, 20);
+	form_page_date_fields(&p->form, "decision_date",
+	    "Date of the decision");
+	form_page_date_fields(&p->form, "contact_date", "Contact date");
+	form_page_field(&p->form, "reason", "Reason for the referral", false,
+	    false, valid_note, JOURNEY_TEXT_MAX + 64);
 }
 
 static void
 decision_defaults(struct fp *p)
 {
-	def_version(p, p->ref->version);
+	form_page_def_version(&p->form, p->ref->version);
 	def_today(p, "decision_date");
-	def_date(p, "contact_date", p->ref->contact_date);
-	def(p, "reason", "%s", p->ref->reason);
+	form_page_def_date(&p->form, "contact_date", p->ref->contact_date);
+	form_page_def(&p->form, "reason", "%s", p->ref->reason);
 	if (p->ref->decision != DECISION_NONE)
-		def(p, "decision", "%s", referral_decision_code(
+		form_page_def(&p->form, "decision", "%s",
+		    referral_decision_code(
 		    p->ref->decision));
 }
 
@@ -1499,13 +1065,16 @@ decision_render(struct fp *p, struct html *h)
 	ui_inset(h, "Decide within 1 working day of the referral. No further "
 	    "action and early help close the episode on the day of the "
 	    "decision.");
-	version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 	radios(p, h, "decision", "What was decided?", opts, n);
-	date_input(p, h, "decision_date", "When was it decided?", NULL);
-	date_input(p, h, "contact_date", "When did someone first contact "
+	form_page_date_input(&p->form, h, "decision_date",
+	    "When was it decided?", NULL);
+	form_page_date_input(&p->form, h, "contact_date",
+	    "When did someone first contact "
 	    "us about the child?", "Leave this empty if it was the same day "
 	    "as the referral. For example, 27 3 2026");
-	textarea(p, h, "reason", "Why was the child referred?", "Up to 2000 "
+	form_page_textarea(&p->form, h, "reason", "Why was the child referred?",
+	    "Up to 2000 "
 	    "characters.");
 }
 
@@ -1513,18 +1082,21 @@ static bool
 decision_parse(struct fp *p)
 {
 	struct referral *rf = &p->u.decision;
-	int k = referral_decision_parse(val(p, "decision"));
+	int k = referral_decision_parse(form_page_val(&p->form, "decision"));
 
 	*rf = *p->ref;
 	if (k <= DECISION_NONE || k >= DECISION__COUNT)
-		problem(p, "decision", "Select what was decided");
+		form_page_problem(&p->form, "decision",
+		    "Select what was decided");
 	else
 		rf->decision = (enum referral_decision)k;
-	(void)date_value(p, "decision_date", "the date of the decision", true,
-	    &rf->decision_date);
-	(void)date_value(p, "contact_date", "the date of the first contact",
+	(void)form_page_date_value(&p->form, "decision_date",
+	    "the date of the decision", true, &rf->decision_date);
+	(void)form_page_date_value(&p->form, "contact_date",
+	    "the date of the first contact",
 	    false, &rf->contact_date);
-	trimmed(rf->reason, sizeof(rf->reason), val(p, "reason"));
+	trimmed(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
+	    "reason"));
 	return true;
 }
 
@@ -1532,7 +1104,7 @@ static enum herr
 decision_save(struct fp *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_referral_decide(p->r->st, p->child_id, &p->u.decision,
-	    version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct step_form decision_form = {
@@ -1555,9 +1127,10 @@ static const struct step_form decision_form = {
 static void
 close_fields(struct fp *p)
 {
-	date_fields(p, "closure_date", "Date the episode closed");
-	field(p, "closure_reason", "Reason for closure", false, false,
-	    valid_code, 4);
+	form_page_date_fields(&p->form, "closure_date",
+	    "Date the episode closed");
+	form_page_field(&p->form, "closure_reason", "Reason for closure", false,
+	    false, valid_code, 4);
 }
 
 static void
@@ -1576,19 +1149,23 @@ close_render(struct fp *p, struct html *h)
 	referral_summary(p, h);
 	ui_para(h, "Close the episode when children's social care is no "
 	    "longer working with the child. Any plan in it must end first.");
-	date_input(p, h, "closure_date", "When did the episode close?", NULL);
-	ui_select(h, &p->e, "closure_reason", "Why did it close?", opts, n,
-	    val(p, "closure_reason"));
+	form_page_date_input(&p->form, h, "closure_date",
+	    "When did the episode close?", NULL);
+	ui_select(h, &p->form.e, "closure_reason", "Why did it close?", opts, n,
+	    form_page_val(&p->form, "closure_reason"));
 }
 
 static bool
 close_parse(struct fp *p)
 {
-	(void)date_value(p, "closure_date", "the date the episode closed",
+	(void)form_page_date_value(&p->form, "closure_date",
+	    "the date the episode closed",
 	    true, &p->u.end.date);
-	if (codes_find(CODES_CLOSURE_REASON, val(p, "closure_reason")) == NULL)
-		problem(p, "closure_reason", "Select why the episode closed");
-	copy(p->u.end.reason, sizeof(p->u.end.reason), val(p,
+	if (codes_find(CODES_CLOSURE_REASON, form_page_val(&p->form,
+	    "closure_reason")) == NULL)
+		form_page_problem(&p->form, "closure_reason",
+		    "Select why the episode closed");
+	copy(p->u.end.reason, sizeof(p->u.end.reason), form_page_val(&p->form,
 	    "closure_reason"));
 	return true;
 }
@@ -1620,7 +1197,7 @@ static const struct step_form close_form = {
 static void
 start_fields(struct fp *p)
 {
-	date_fields(p, "start_date", "Start date");
+	form_page_date_fields(&p->form, "start_date", "Start date");
 }
 
 static void
@@ -1634,7 +1211,8 @@ assessment_render(struct fp *p, struct html *h)
 {
 	ui_para(h, "A child and family assessment should be completed and "
 	    "authorised within 45 working days of the referral.");
-	date_input(p, h, "start_date", "When did the assessment start?",
+	form_page_date_input(&p->form, h, "start_date",
+	    "When did the assessment start?",
 	    NULL);
 }
 
@@ -1648,7 +1226,8 @@ assessment_parse(struct fp *p)
 	a->authorised_date = HDAY_NONE;
 	a->due_date = HDAY_NONE;
 	a->outcome = ASSESS_OPEN;
-	(void)date_value(p, "start_date", "the date the assessment started",
+	(void)form_page_date_value(&p->form, "start_date",
+	    "the date the assessment started",
 	    true, &a->start_date);
 	a->episode_id = episode_for(p->j, a->start_date);
 	return true;
@@ -1685,19 +1264,22 @@ authorise_find(struct fp *p)
 static void
 authorise_fields(struct fp *p)
 {
-	field(p, "version", "Version", true, false, form_valid_int, 20);
-	date_fields(p, "authorised_date", "Date authorised");
-	field(p, "factors", "Factors identified", false, true, valid_code, 3);
-	field(p, "outcome", "Outcome", false, false, valid_code, 20);
+	form_page_field(&p->form, "version", "Version", true, false,
+	    form_valid_int, 20);
+	form_page_date_fields(&p->form, "authorised_date", "Date authorised");
+	form_page_field(&p->form, "factors", "Factors identified", false, true,
+	    valid_code, 3);
+	form_page_field(&p->form, "outcome", "Outcome", false, false,
+	    valid_code, 20);
 }
 
 static void
 authorise_defaults(struct fp *p)
 {
-	def_version(p, p->as->version);
+	form_page_def_version(&p->form, p->as->version);
 	def_today(p, "authorised_date");
 	for (int i = 0; i < p->as->n_factors; i++)
-		def(p, "factors", "%s", p->as->factors[i]);
+		form_page_def(&p->form, "factors", "%s", p->as->factors[i]);
 }
 
 static void
@@ -1713,14 +1295,16 @@ authorise_render(struct fp *p, struct html *h)
 	ui_summary_row(h, "Assessment started", date_long(p->as->start_date,
 	    buf, sizeof(buf)));
 	ui_summary_end(h);
-	version_hidden(p, h);
-	date_input(p, h, "authorised_date", "When was the assessment "
+	form_page_version_hidden(&p->form, h);
+	form_page_date_input(&p->form, h, "authorised_date",
+	    "When was the assessment "
 	    "authorised?", NULL);
 	list = codes_list(CODES_ASSESSMENT_FACTOR, &n);
 	f = xcalloc(n + 1, sizeof(*f));
 	for (size_t i = 0; i < n; i++)
 		f[i] = (struct ui_option){ list[i].code, list[i].label };
-	checkboxes(p, h, "factors", "Which factors did the assessment "
+	form_page_checkboxes(&p->form, h, "factors",
+	    "Which factors did the assessment "
 	    "identify?", "Select all that apply. At least one is needed "
 	    "unless the outcome is no further action.", f, (int)n);
 	free(f);
@@ -1735,21 +1319,23 @@ static bool
 authorise_parse(struct fp *p)
 {
 	struct assessment *a = &p->u.as;
-	int k = assessment_outcome_parse(val(p, "outcome"));
+	int k = assessment_outcome_parse(form_page_val(&p->form, "outcome"));
 	bool bad = false;
 
 	*a = *p->as;
-	(void)date_value(p, "authorised_date", "the date the assessment was "
+	(void)form_page_date_value(&p->form, "authorised_date",
+	    "the date the assessment was "
 	    "authorised", true, &a->authorised_date);
 	if (k <= ASSESS_OPEN || k >= ASSESS__COUNT)
-		problem(p, "outcome", "Select the outcome of the assessment");
+		form_page_problem(&p->form, "outcome",
+		    "Select the outcome of the assessment");
 	else
 		a->outcome = (enum assessment_outcome)k;
 	a->n_factors = 0;
-	for (int i = 0; i < p->body->n; i++) {
-		const char *v = p->body->pair[i].value;
+	for (int i = 0; i < p->form.body->n; i++) {
+		const char *v = p->form.body->pair[i].value;
 
-		if (strcmp(p->body->pair[i].name, "factors") != 0 ||
+		if (strcmp(p->form.body->pair[i].name, "factors") != 0 ||
 		    v[0] == '\0')
 			continue;
 		if (codes_find(CODES_ASSESSMENT_FACTOR, v) == NULL ||
@@ -1760,7 +1346,8 @@ authorise_parse(struct fp *p)
 			    v);
 	}
 	if (bad)
-		problem(p, "factors", "Select factors from the list (up to "
+		form_page_problem(&p->form, "factors",
+		    "Select factors from the list (up to "
 		    "24)");
 	return true;
 }
@@ -1769,7 +1356,7 @@ static enum herr
 authorise_save(struct fp *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_assessment_authorise(p->r->st, &p->u.as,
-	    version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct step_form authorise_form = {
@@ -1792,10 +1379,11 @@ static const struct step_form authorise_form = {
 static void
 strategy_fields(struct fp *p)
 {
-	date_fields(p, "held_date", "Date of the discussion");
+	form_page_date_fields(&p->form, "held_date", "Date of the discussion");
 	people_fields(p, "person", p->rows);
-	field(p, "s47", "Section 47 decision", false, false, valid_yesno, 3);
-	field(p, "note", "Notes", false, false, valid_note,
+	form_page_field(&p->form, "s47", "Section 47 decision", false, false,
+	    valid_yesno, 3);
+	form_page_field(&p->form, "note", "Notes", false, false, valid_note,
 	    JOURNEY_TEXT_MAX + 64);
 }
 
@@ -1812,7 +1400,8 @@ static const struct ui_option yesno[] = {
 static void
 strategy_render(struct fp *p, struct html *h)
 {
-	date_input(p, h, "held_date", "When was the strategy discussion?",
+	form_page_date_input(&p->form, h, "held_date",
+	    "When was the strategy discussion?",
 	    NULL);
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Who took part</h2>");
 	ui_para(h, "Give each person's name and the agency they were there "
@@ -1821,7 +1410,8 @@ strategy_render(struct fp *p, struct html *h)
 	people_rows(p, h, "person", "Person");
 	radios(p, h, "s47", "Did the discussion decide to start a section 47 "
 	    "enquiry?", yesno, 2);
-	textarea(p, h, "note", "Notes", "Optional. What was agreed, and by "
+	form_page_textarea(&p->form, h, "note", "Notes",
+	    "Optional. What was agreed, and by "
 	    "whom. Up to 2000 characters.");
 }
 
@@ -1829,19 +1419,21 @@ static bool
 strategy_parse(struct fp *p)
 {
 	struct strategy *s = &p->u.st;
-	const char *v = val(p, "s47");
+	const char *v = form_page_val(&p->form, "s47");
 
 	memset(s, 0, sizeof(*s));
 	s->child_id = p->child_id;
-	(void)date_value(p, "held_date", "the date of the strategy "
+	(void)form_page_date_value(&p->form, "held_date",
+	    "the date of the strategy "
 	    "discussion", true, &s->held_date);
 	s->episode_id = episode_for(p->j, s->held_date);
 	s->n_people = people_value(p, "person", s->people, JOURNEY_PEOPLE_MAX);
 	if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-		problem(p, "s47", "Select whether the discussion decided to "
+		form_page_problem(&p->form, "s47",
+		    "Select whether the discussion decided to "
 		    "start a section 47 enquiry");
 	s->s47 = strcmp(v, "yes") == 0;
-	trimmed(s->note, sizeof(s->note), val(p, "note"));
+	trimmed(s->note, sizeof(s->note), form_page_val(&p->form, "note"));
 	return true;
 }
 
@@ -1864,7 +1456,7 @@ people_map(struct fp *p, struct hdiag *d, const char *list,
 		return;
 	for (int i = 1; d->value[0] != '\0' && i <= p->rows; i++) {
 		snprintf(n, sizeof(n), "%s_%d_name", prefix, i);
-		trimmed(name, sizeof(name), val(p, n));
+		trimmed(name, sizeof(name), form_page_val(&p->form, n));
 		if (strcmp(name, d->value) == 0) {
 			snprintf(d->field, sizeof(d->field), "%s_%d_agency",
 			    prefix, i);
@@ -1900,9 +1492,9 @@ static const struct step_form strategy_form = {
 static void
 s47_fields(struct fp *p)
 {
-	date_fields(p, "start_date", "Start date");
-	field(p, "strategy_id", "Strategy discussion", false, false,
-	    valid_digits, 20);
+	form_page_date_fields(&p->form, "start_date", "Start date");
+	form_page_field(&p->form, "strategy_id", "Strategy discussion", false,
+	    false, form_page_valid_digits, 20);
 }
 
 static void
@@ -1912,7 +1504,7 @@ s47_defaults(struct fp *p)
 
 	def_today(p, "start_date");
 	if (s != NULL)
-		def(p, "strategy_id", "%" PRId64, s->id);
+		form_page_def(&p->form, "strategy_id", "%" PRId64, s->id);
 }
 
 static void
@@ -1923,7 +1515,8 @@ s47_render(struct fp *p, struct html *h)
 	char buf[40];
 	int n = 0;
 
-	date_input(p, h, "start_date", "When did the section 47 enquiry "
+	form_page_date_input(&p->form, h, "start_date",
+	    "When did the section 47 enquiry "
 	    "start?", NULL);
 	for (int i = p->j->n_strategies - 1; i >= 0 && n < JOURNEY_STEPS_MAX;
 	    i--) {
@@ -1957,13 +1550,15 @@ s47_parse(struct fp *p)
 	s->child_id = p->child_id;
 	s->outcome = S47_OPEN;
 	s->outcome_date = HDAY_NONE;
-	(void)date_value(p, "start_date", "the date the enquiry started",
+	(void)form_page_date_value(&p->form, "start_date",
+	    "the date the enquiry started",
 	    true, &s->start_date);
-	s->strategy_id = parse_id(val(p, "strategy_id"));
+	s->strategy_id = parse_id(form_page_val(&p->form, "strategy_id"));
 	st = s->strategy_id > 0 ? journey_strategy(p->j, s->strategy_id) :
 	    NULL;
 	if (s->strategy_id > 0 && st == NULL)
-		problem(p, "strategy_id", "Select a strategy discussion from "
+		form_page_problem(&p->form, "strategy_id",
+		    "Select a strategy discussion from "
 		    "the list");
 	s->episode_id = st != NULL ? st->episode_id : episode_for(p->j,
 	    s->start_date);
@@ -2000,15 +1595,17 @@ outcome_find(struct fp *p)
 static void
 outcome_fields(struct fp *p)
 {
-	field(p, "version", "Version", true, false, form_valid_int, 20);
-	date_fields(p, "outcome_date", "Date of the outcome");
-	field(p, "outcome", "Outcome", false, false, valid_code, 20);
+	form_page_field(&p->form, "version", "Version", true, false,
+	    form_valid_int, 20);
+	form_page_date_fields(&p->form, "outcome_date", "Date of the outcome");
+	form_page_field(&p->form, "outcome", "Outcome", false, false,
+	    valid_code, 20);
 }
 
 static void
 outcome_defaults(struct fp *p)
 {
-	def_version(p, p->s47->version);
+	form_page_def_version(&p->form, p->s47->version);
 	def_today(p, "outcome_date");
 }
 
@@ -2027,8 +1624,9 @@ outcome_render(struct fp *p, struct html *h)
 		opts[n++] = (struct ui_option){ s47_outcome_code(
 		    (enum s47_outcome)i), s47_outcome_label(
 		    (enum s47_outcome)i) };
-	version_hidden(p, h);
-	date_input(p, h, "outcome_date", "When was the enquiry completed?",
+	form_page_version_hidden(&p->form, h);
+	form_page_date_input(&p->form, h, "outcome_date",
+	    "When was the enquiry completed?",
 	    NULL);
 	radios(p, h, "outcome", "What was the outcome?", opts, n);
 	ui_inset(h, "An initial child protection conference is due within 15 "
@@ -2040,13 +1638,15 @@ static bool
 outcome_parse(struct fp *p)
 {
 	struct s47 *s = &p->u.s47;
-	int k = s47_outcome_parse(val(p, "outcome"));
+	int k = s47_outcome_parse(form_page_val(&p->form, "outcome"));
 
 	*s = *p->s47;
-	(void)date_value(p, "outcome_date", "the date the enquiry was "
+	(void)form_page_date_value(&p->form, "outcome_date",
+	    "the date the enquiry was "
 	    "completed", true, &s->outcome_date);
 	if (k <= S47_OPEN || k >= S47__COUNT)
-		problem(p, "outcome", "Select the outcome of the enquiry");
+		form_page_problem(&p->form, "outcome",
+		    "Select the outcome of the enquiry");
 	else
 		s->outcome = (enum s47_outcome)k;
 	return true;
@@ -2055,8 +1655,8 @@ outcome_parse(struct fp *p)
 static enum herr
 outcome_save(struct fp *p, const struct journey_ctx *cx, struct hdiag *d)
 {
-	return record_s47_outcome(p->r->st, &p->u.s47, version_value(p), cx,
-	    d);
+	return record_s47_outcome(p->r->st, &p->u.s47,
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct step_form outcome_form = {
@@ -2224,12 +1824,15 @@ conference_find(struct fp *p)
 static void
 conference_child_fields(struct fp *p, int64_t id)
 {
-	fieldf(p, "Decision", false, valid_code, 20, "decision_%" PRId64, id);
-	fieldf(p, "Category", false, valid_code, 20, "category_%" PRId64, id);
+	form_page_fieldf(&p->form, "Decision", valid_code, 20,
+	    "decision_%" PRId64, id);
+	form_page_fieldf(&p->form, "Category", valid_code, 20,
+	    "category_%" PRId64, id);
 	if (p->kind == CONF_REVIEW) {
-		fieldf(p, "Reason the plan ends", false, valid_code, 30,
+		form_page_fieldf(&p->form, "Reason the plan ends", valid_code,
+		    30,
 		    "end_reason_%" PRId64, id);
-		fieldf(p, "Step down", false, valid_yesno, 3,
+		form_page_fieldf(&p->form, "Step down", valid_yesno, 3,
 		    "step_down_%" PRId64, id);
 	}
 }
@@ -2237,18 +1840,20 @@ conference_child_fields(struct fp *p, int64_t id)
 static void
 conference_fields(struct fp *p)
 {
-	field(p, "kind", "Kind", true, false, valid_code, 20);
+	form_page_field(&p->form, "kind", "Kind", true, false, valid_code, 20);
 	if (p->kind == CONF_TRANSFER_IN)
-		date_fields(p, "notified_date", "Date we were told");
-	date_fields(p, "held_date", "Date of the conference");
-	field(p, "chair_id", "Chair", false, false, valid_digits, 20);
+		form_page_date_fields(&p->form, "notified_date",
+		    "Date we were told");
+	form_page_date_fields(&p->form, "held_date", "Date of the conference");
+	form_page_field(&p->form, "chair_id", "Chair", false, false,
+	    form_page_valid_digits, 20);
 	if (p->nsib > 0)
-		field(p, "children", "Other children", false, true,
-		    valid_digits, 20);
+		form_page_field(&p->form, "children", "Other children", false,
+		    true, form_page_valid_digits, 20);
 	conference_child_fields(p, p->child_id);
 	for (int i = 0; i < p->nsib; i++)
 		conference_child_fields(p, p->sib[i].id);
-	field(p, "note", "Notes", false, false, valid_note,
+	form_page_field(&p->form, "note", "Notes", false, false, valid_note,
 	    JOURNEY_TEXT_MAX + 64);
 }
 
@@ -2257,18 +1862,21 @@ conference_defaults(struct fp *p)
 {
 	char n[FORM_NAME_MAX + 1];
 
-	def(p, "kind", "%s", conference_kind_code((enum conference_kind)
+	form_page_def(&p->form, "kind", "%s",
+	    conference_kind_code((enum conference_kind)
 	    p->kind));
 	def_today(p, "held_date");
 	if (p->kind != CONF_REVIEW)
 		return;
 	if (p->own_plan > 0) {
 		snprintf(n, sizeof(n), "category_%" PRId64, p->child_id);
-		def(p, n, "%s", abuse_category_code(p->own_latest));
+		form_page_def(&p->form, n, "%s",
+		    abuse_category_code(p->own_latest));
 	}
 	for (int i = 0; i < p->nsib; i++) {
 		snprintf(n, sizeof(n), "category_%" PRId64, p->sib[i].id);
-		def(p, n, "%s", abuse_category_code(p->sib[i].latest));
+		form_page_def(&p->form, n, "%s",
+		    abuse_category_code(p->sib[i].latest));
 	}
 }
 
@@ -2326,7 +1934,7 @@ conference_render(struct fp *p, struct html *h)
 	struct ui_option chairs[CHAIRS_MAX + 1], kids[SIBLINGS_MAX];
 	char values[SIBLINGS_MAX][24], hint[400];
 
-	ui_hidden(h, "kind", val(p, "kind"));
+	ui_hidden(h, "kind", form_page_val(&p->form, "kind"));
 	if (p->kind == CONF_INITIAL)
 		ui_para(h, "The initial conference is due within 15 working "
 		    "days of the strategy discussion that started the section "
@@ -2339,16 +1947,18 @@ conference_render(struct fp *p, struct html *h)
 		    "child protection plan in another authority moves here. "
 		    "It is due within 15 working days of our being told.");
 	if (p->kind == CONF_TRANSFER_IN)
-		date_input(p, h, "notified_date", "When were we told about "
+		form_page_date_input(&p->form, h, "notified_date",
+		    "When were we told about "
 		    "the child?", NULL);
-	date_input(p, h, "held_date", "When was the conference held?",
+	form_page_date_input(&p->form, h, "held_date",
+	    "When was the conference held?",
 	    "Conferences are held on working days. For example, 27 3 2026");
 	chairs[0] = (struct ui_option){ "", "Not recorded" };
 	for (int i = 0; i < p->nchairs; i++)
 		chairs[i + 1] = (struct ui_option){ p->chairs[i].value,
 		    p->chairs[i].name };
-	ui_select(h, &p->e, "chair_id", "Who chaired it?", chairs,
-	    p->nchairs + 1, val(p, "chair_id"));
+	ui_select(h, &p->form.e, "chair_id", "Who chaired it?", chairs,
+	    p->nchairs + 1, form_page_val(&p->form, "chair_id"));
 	if (p->nsib > 0) {
 		for (int i = 0; i < p->nsib; i++) {
 			snprintf(values[i], sizeof(values[i]), "%" PRId64,
@@ -2360,14 +1970,16 @@ conference_render(struct fp *p, struct html *h)
 		    "are considered together. Select each child who was "
 		    "discussed with %.200s, and record their decisions below.",
 		    p->name);
-		checkboxes(p, h, "children", "Which other children in the "
+		form_page_checkboxes(&p->form, h, "children",
+		    "Which other children in the "
 		    "household were discussed?", hint, kids, p->nsib);
 	}
 	conference_child_render(p, h, p->child_id, p->name, false);
 	for (int i = 0; i < p->nsib; i++)
 		conference_child_render(p, h, p->sib[i].id, p->sib[i].name,
 		    true);
-	textarea(p, h, "note", "Notes", "Optional. Up to 2000 characters.");
+	form_page_textarea(&p->form, h, "note", "Notes",
+	    "Optional. Up to 2000 characters.");
 }
 
 /* One child's part from the form; false with a problem added. */
@@ -2383,37 +1995,40 @@ conference_child_parse(struct fp *p, struct conference_child *cc,
 	cc->child_id = id;
 	cc->due_date = HDAY_NONE;
 	snprintf(n, sizeof(n), "decision_%" PRId64, id);
-	k = conference_decision_parse(val(p, n));
+	k = conference_decision_parse(form_page_val(&p->form, n));
 	if (p->kind == CONF_REVIEW ? k != CDEC_CONTINUE && k != CDEC_END :
 	    k != CDEC_PLAN && k != CDEC_NO_PLAN)
-		problem(p, n, "Select what the conference decided for %s",
+		form_page_problem(&p->form, n,
+		    "Select what the conference decided for %s",
 		    name);
 	else
 		cc->decision = (enum conference_decision)k;
 	snprintf(n, sizeof(n), "category_%" PRId64, id);
-	v = val(p, n);
+	v = form_page_val(&p->form, n);
 	/* A category only goes with a plan that starts or continues. */
 	if (v[0] != '\0' && (cc->decision == CDEC_PLAN ||
 	    cc->decision == CDEC_CONTINUE)) {
 		if ((k = abuse_category_parse(v)) <= ABUSE_NONE ||
 		    k >= ABUSE__COUNT)
-			problem(p, n, "Select a category from the list");
+			form_page_problem(&p->form, n,
+			    "Select a category from the list");
 		else
 			cc->category = (enum abuse_category)k;
 	}
 	if (p->kind != CONF_REVIEW)
 		return;
 	snprintf(n, sizeof(n), "end_reason_%" PRId64, id);
-	v = val(p, n);
+	v = form_page_val(&p->form, n);
 	if (v[0] != '\0' && cc->decision == CDEC_END) {
 		if ((k = plan_end_reason_parse(v)) <= PLANEND_NONE ||
 		    k >= PLANEND__COUNT)
-			problem(p, n, "Select a reason from the list");
+			form_page_problem(&p->form, n,
+			    "Select a reason from the list");
 		else
 			cc->end_reason = (enum plan_end_reason)k;
 	}
 	snprintf(n, sizeof(n), "step_down_%" PRId64, id);
-	cc->step_down = cc->decision == CDEC_END && strcmp(val(p, n),
+	cc->step_down = cc->decision == CDEC_END && strcmp(form_page_val(&p->form, n),
 	    "yes") == 0;
 }
 
@@ -2426,34 +2041,38 @@ conference_parse(struct fp *p)
 	memset(c, 0, sizeof(*c));
 	c->kind = (enum conference_kind)p->kind;
 	c->notified_date = HDAY_NONE;
-	(void)date_value(p, "held_date", "the date of the conference", true,
-	    &c->held_date);
+	(void)form_page_date_value(&p->form, "held_date",
+	    "the date of the conference", true, &c->held_date);
 	if (p->kind == CONF_TRANSFER_IN)
-		(void)date_value(p, "notified_date", "the date we were told "
+		(void)form_page_date_value(&p->form, "notified_date",
+		    "the date we were told "
 		    "about the child", true, &c->notified_date);
-	chair = parse_id(val(p, "chair_id"));
-	if (val(p, "chair_id")[0] != '\0' && chair_name(p, chair) == NULL)
-		problem(p, "chair_id", "Select the chair from the list");
+	chair = parse_id(form_page_val(&p->form, "chair_id"));
+	if (form_page_val(&p->form, "chair_id")[0] != '\0' && chair_name(p,
+	    chair) == NULL)
+		form_page_problem(&p->form, "chair_id",
+		    "Select the chair from the list");
 	else
 		c->chair_id = chair;
-	trimmed(c->note, sizeof(c->note), val(p, "note"));
+	trimmed(c->note, sizeof(c->note), form_page_val(&p->form, "note"));
 	conference_child_parse(p, &c->children[0], p->child_id, p->name);
 	c->children[0].s47_id = p->kind == CONF_INITIAL ? p->own_s47 : 0;
 	c->children[0].plan_id = p->kind == CONF_REVIEW ? p->own_plan : 0;
 	c->n_children = 1;
-	for (int i = 0; i < p->body->n; i++) {
+	for (int i = 0; i < p->form.body->n; i++) {
 		int64_t id;
 		int s = -1;
 
-		if (strcmp(p->body->pair[i].name, "children") != 0 ||
-		    p->body->pair[i].value[0] == '\0')
+		if (strcmp(p->form.body->pair[i].name, "children") != 0 ||
+		    p->form.body->pair[i].value[0] == '\0')
 			continue;
-		id = parse_id(p->body->pair[i].value);
+		id = parse_id(p->form.body->pair[i].value);
 		for (int k = 0; k < p->nsib; k++)
 			if (p->sib[k].id == id)
 				s = k;
 		if (s < 0) {
-			problem(p, "children", "Select children from the list");
+			form_page_problem(&p->form, "children",
+			    "Select children from the list");
 			continue;
 		}
 		if (c->n_children >= CONFERENCE_CHILDREN_MAX)
@@ -2541,7 +2160,8 @@ cin_plan_render(struct fp *p, struct html *h)
 	    "protection plan. When a child protection plan ends with a step "
 	    "down, the child in need plan is started by the review "
 	    "conference.");
-	date_input(p, h, "start_date", "When did the child in need plan "
+	form_page_date_input(&p->form, h, "start_date",
+	    "When did the child in need plan "
 	    "start?", NULL);
 }
 
@@ -2551,8 +2171,8 @@ cin_plan_parse(struct fp *p)
 	struct plan *pl = &p->u.plan;
 
 	plan_blank(pl, PLAN_CIN, p->child_id);
-	(void)date_value(p, "start_date", "the date the plan started", true,
-	    &pl->start_date);
+	(void)form_page_date_value(&p->form, "start_date",
+	    "the date the plan started", true, &pl->start_date);
 	pl->episode_id = episode_for(p->j, pl->start_date);
 	return true;
 }
@@ -2612,12 +2232,13 @@ reason_without_conference(int k)
 static void
 end_fields(struct fp *p)
 {
-	date_fields(p, "end_date", "End date");
+	form_page_date_fields(&p->form, "end_date", "End date");
 	if (p->plan->kind == PLAN_CP)
-		field(p, "end_reason", "Reason", false, false, valid_code, 30);
+		form_page_field(&p->form, "end_reason", "Reason", false, false,
+		    valid_code, 30);
 	else if (p->plan->kind == PLAN_LAC)
-		field(p, "lac_end_reason", "Reason", false, false, valid_code,
-		    4);
+		form_page_field(&p->form, "lac_end_reason", "Reason", false,
+		    false, valid_code, 4);
 }
 
 static void
@@ -2642,7 +2263,7 @@ end_render(struct fp *p, struct html *h)
 		    "risk of significant harm, record a review conference "
 		    "instead. A plan ends without a conference only for these "
 		    "reasons.");
-	date_input(p, h, "end_date", "When did it end?", NULL);
+	form_page_date_input(&p->form, h, "end_date", "When did it end?", NULL);
 	if (p->plan->kind == PLAN_CP) {
 		for (int i = PLANEND_NONE + 1; i < PLANEND__COUNT; i++)
 			if (reason_without_conference(i))
@@ -2655,8 +2276,10 @@ end_render(struct fp *p, struct html *h)
 		list = lac_end_reasons(&nl);
 		n = lac_options(list, nl < 63 ? nl : 63, "Select a reason",
 		    opts, 64, labels);
-		ui_select(h, &p->e, "lac_end_reason", "Why did the child stop "
-		    "being looked after?", opts, n, val(p, "lac_end_reason"));
+		ui_select(h, &p->form.e, "lac_end_reason",
+		    "Why did the child stop "
+		    "being looked after?", opts, n, form_page_val(&p->form,
+		    "lac_end_reason"));
 	}
 }
 
@@ -2667,21 +2290,26 @@ end_parse(struct fp *p)
 	int k, n;
 
 	memset(&p->u.end, 0, sizeof(p->u.end));
-	(void)date_value(p, "end_date", "the date it ended", true,
-	    &p->u.end.date);
+	(void)form_page_date_value(&p->form, "end_date", "the date it ended",
+	    true, &p->u.end.date);
 	if (p->plan->kind == PLAN_CP) {
-		k = plan_end_reason_parse(val(p, "end_reason"));
+		k = plan_end_reason_parse(form_page_val(&p->form,
+		    "end_reason"));
 		if (!reason_without_conference(k))
-			problem(p, "end_reason", "Select why the plan ended");
+			form_page_problem(&p->form, "end_reason",
+			    "Select why the plan ended");
 		else
 			p->u.end.code = k;
 	} else if (p->plan->kind == PLAN_LAC) {
 		list = lac_end_reasons(&n);
-		if (lac_code_check(list, n, "lac_end_reason", val(p,
+		if (lac_code_check(list, n, "lac_end_reason",
+		    form_page_val(&p->form,
 		    "lac_end_reason"), NULL) != HERR_OK)
-			problem(p, "lac_end_reason", "Select why the child "
+			form_page_problem(&p->form, "lac_end_reason",
+			    "Select why the child "
 			    "stopped being looked after");
-		copy(p->u.end.reason, sizeof(p->u.end.reason), val(p,
+		copy(p->u.end.reason, sizeof(p->u.end.reason),
+		    form_page_val(&p->form,
 		    "lac_end_reason"));
 	}
 	return true;
@@ -2750,19 +2378,20 @@ is_visit(const struct fp *p)
 static void
 event_fields(struct fp *p)
 {
-	field(p, "kind", "Kind", true, false, valid_code, 20);
-	date_fields(p, "held_date", "Date");
+	form_page_field(&p->form, "kind", "Kind", true, false, valid_code, 20);
+	form_page_date_fields(&p->form, "held_date", "Date");
 	if (is_visit(p))
-		field(p, "seen", "Was the child seen", false, false,
-		    valid_code, 8);
-	field(p, "note", "Notes", false, false, valid_note,
+		form_page_field(&p->form, "seen", "Was the child seen", false,
+		    false, valid_code, 8);
+	form_page_field(&p->form, "note", "Notes", false, false, valid_note,
 	    JOURNEY_TEXT_MAX + 64);
 }
 
 static void
 event_defaults(struct fp *p)
 {
-	def(p, "kind", "%s", event_kind_code((enum event_kind)p->kind));
+	form_page_def(&p->form, "kind", "%s",
+	    event_kind_code((enum event_kind)p->kind));
 	def_today(p, "held_date");
 }
 
@@ -2775,36 +2404,40 @@ event_render(struct fp *p, struct html *h)
 		{ "no", "No, the child was not seen" },
 	};
 
-	ui_hidden(h, "kind", val(p, "kind"));
-	date_input(p, h, "held_date", is_visit(p) ? "When was the visit?" :
+	ui_hidden(h, "kind", form_page_val(&p->form, "kind"));
+	form_page_date_input(&p->form, h, "held_date",
+	    is_visit(p) ? "When was the visit?" :
 	    "When was it held?", NULL);
 	if (is_visit(p))
 		radios(p, h, "seen", "Was the child seen?", seen, 3);
-	textarea(p, h, "note", "Notes", "Optional. Up to 2000 characters.");
+	form_page_textarea(&p->form, h, "note", "Notes",
+	    "Optional. Up to 2000 characters.");
 }
 
 static bool
 event_parse(struct fp *p)
 {
 	struct plan_event *e = &p->u.ev;
-	const char *seen = val(p, "seen");
+	const char *seen = form_page_val(&p->form, "seen");
 
 	memset(e, 0, sizeof(*e));
 	e->child_id = p->child_id;
 	e->plan_id = p->plan->id;
 	e->kind = (enum event_kind)p->kind;
 	e->due_date = HDAY_NONE;
-	(void)date_value(p, "held_date", is_visit(p) ? "the date of the "
+	(void)form_page_date_value(&p->form, "held_date",
+	    is_visit(p) ? "the date of the "
 	    "visit" : "the date it was held", true, &e->held_date);
 	if (is_visit(p)) {
 		if (strcmp(seen, "alone") != 0 && strcmp(seen, "yes") != 0 &&
 		    strcmp(seen, "no") != 0)
-			problem(p, "seen", "Select whether the child was seen");
+			form_page_problem(&p->form, "seen",
+			    "Select whether the child was seen");
 		e->seen = strcmp(seen, "alone") == 0 || strcmp(seen, "yes") ==
 		    0;
 		e->seen_alone = strcmp(seen, "alone") == 0;
 	}
-	trimmed(e->note, sizeof(e->note), val(p, "note"));
+	trimmed(e->note, sizeof(e->note), form_page_val(&p->form, "note"));
 	return true;
 }
 
@@ -2840,7 +2473,8 @@ core_find(struct fp *p)
 static void
 core_fields(struct fp *p)
 {
-	field(p, "version", "Version", true, false, form_valid_int, 20);
+	form_page_field(&p->form, "version", "Version", true, false,
+	    form_valid_int, 20);
 	people_fields(p, "member", p->rows);
 }
 
@@ -2849,7 +2483,7 @@ core_defaults(struct fp *p)
 {
 	char n[FORM_NAME_MAX + 1];
 
-	def_version(p, p->plan->version);
+	form_page_def_version(&p->form, p->plan->version);
 	p->rows = p->plan->n_core_group + 3 > ROWS_MIN ?
 	    p->plan->n_core_group + 3 : ROWS_MIN;
 	if (p->rows > JOURNEY_PEOPLE_MAX)
@@ -2858,11 +2492,11 @@ core_defaults(struct fp *p)
 		const struct journey_person *m = &p->plan->core_group[i];
 
 		snprintf(n, sizeof(n), "member_%d_name", i + 1);
-		def(p, n, "%s", m->name);
+		form_page_def(&p->form, n, "%s", m->name);
 		snprintf(n, sizeof(n), "member_%d_agency", i + 1);
-		def(p, n, "%s", m->agency);
+		form_page_def(&p->form, n, "%s", m->agency);
 		snprintf(n, sizeof(n), "member_%d_role", i + 1);
-		def(p, n, "%s", m->role);
+		form_page_def(&p->form, n, "%s", m->role);
 	}
 }
 
@@ -2873,7 +2507,7 @@ core_render(struct fp *p, struct html *h)
 	    "who carry out the plan together. Give each person's name and "
 	    "their agency or relationship to the child. Empty a row to take "
 	    "someone off.");
-	version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 	people_rows(p, h, "member", "Member");
 }
 
@@ -2891,8 +2525,8 @@ core_parse(struct fp *p)
 static enum herr
 core_save(struct fp *p, const struct journey_ctx *cx, struct hdiag *d)
 {
-	return record_core_group_set(p->r->st, &p->u.plan, version_value(p),
-	    cx, d);
+	return record_core_group_set(p->r->st, &p->u.plan,
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static void
@@ -2923,11 +2557,13 @@ static const struct step_form core_form = {
 static void
 lac_fields(struct fp *p)
 {
-	date_fields(p, "start_date", "Start date");
-	field(p, "legal_status", "Legal status", false, false, valid_code, 3);
-	field(p, "placement", "Placement", false, false, valid_code, 3);
-	field(p, "long_term", "Long-term placement", false, false,
-	    valid_yesno, 3);
+	form_page_date_fields(&p->form, "start_date", "Start date");
+	form_page_field(&p->form, "legal_status", "Legal status", false, false,
+	    valid_code, 3);
+	form_page_field(&p->form, "placement", "Placement", false, false,
+	    valid_code, 3);
+	form_page_field(&p->form, "long_term", "Long-term placement", false,
+	    false, valid_yesno, 3);
 }
 
 static void
@@ -2938,18 +2574,19 @@ lac_render(struct fp *p, struct html *h)
 	const struct lac_code *list;
 	int n, k;
 
-	date_input(p, h, "start_date", "When did the child become looked "
+	form_page_date_input(&p->form, h, "start_date",
+	    "When did the child become looked "
 	    "after?", NULL);
 	list = lac_legal_statuses(&n);
 	k = lac_options(list, n < 63 ? n : 63, "Select the legal status",
 	    opts, 64, labels);
-	ui_select(h, &p->e, "legal_status", "What is the legal status?", opts,
-	    k, val(p, "legal_status"));
+	ui_select(h, &p->form.e, "legal_status", "What is the legal status?",
+	    opts, k, form_page_val(&p->form, "legal_status"));
 	list = lac_placements(&n);
 	k = lac_options(list, n < 63 ? n : 63, "Select the placement", opts,
 	    64, labels);
-	ui_select(h, &p->e, "placement", "Where is the child placed?", opts,
-	    k, val(p, "placement"));
+	ui_select(h, &p->form.e, "placement", "Where is the child placed?",
+	    opts, k, form_page_val(&p->form, "placement"));
 	radios(p, h, "long_term", "Is the placement meant to last until the "
 	    "child is 18?", yesno, 2);
 }
@@ -2959,29 +2596,36 @@ lac_parse(struct fp *p)
 {
 	struct plan *pl = &p->u.plan;
 	const struct lac_code *list;
-	const char *lt = val(p, "long_term");
+	const char *lt = form_page_val(&p->form, "long_term");
 	int n;
 
 	plan_blank(pl, PLAN_LAC, p->child_id);
-	(void)date_value(p, "start_date", "the date the child became looked "
+	(void)form_page_date_value(&p->form, "start_date",
+	    "the date the child became looked "
 	    "after", true, &pl->start_date);
 	pl->episode_id = episode_for(p->j, pl->start_date);
 	list = lac_legal_statuses(&n);
-	if (lac_code_check(list, n, "legal_status", val(p, "legal_status"),
-	    NULL) != HERR_OK)
-		problem(p, "legal_status", "Select the legal status");
+	if (lac_code_check(list, n, "legal_status", form_page_val(&p->form,
+	    "legal_status"), NULL) != HERR_OK)
+		form_page_problem(&p->form, "legal_status",
+		    "Select the legal status");
 	else
-		copy(pl->legal_status, sizeof(pl->legal_status), val(p,
+		copy(pl->legal_status, sizeof(pl->legal_status),
+		    form_page_val(&p->form,
 		    "legal_status"));
 	list = lac_placements(&n);
-	if (lac_code_check(list, n, "placement", val(p, "placement"), NULL) !=
+	if (lac_code_check(list, n, "placement", form_page_val(&p->form,
+	    "placement"), NULL) !=
 	    HERR_OK)
-		problem(p, "placement", "Select where the child is placed");
+		form_page_problem(&p->form, "placement",
+		    "Select where the child is placed");
 	else
-		copy(pl->placement, sizeof(pl->placement), val(p,
+		copy(pl->placement, sizeof(pl->placement),
+		    form_page_val(&p->form,
 		    "placement"));
 	if (strcmp(lt, "yes") != 0 && strcmp(lt, "no") != 0)
-		problem(p, "long_term", "Select whether the placement is meant "
+		form_page_problem(&p->form, "long_term",
+		    "Select whether the placement is meant "
 		    "to last until the child is 18");
 	pl->long_term = strcmp(lt, "yes") == 0;
 	return true;

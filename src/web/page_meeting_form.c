@@ -1,10 +1,11 @@
 /*
- * page_meeting_form.c: the engine every conference form runs on (values,
- * the allow-list, validators, GOV.UK date inputs and controls, long texts
- * in parts, showing, saving and the answers to a save), and the forms
- * before the day: booking a conference from a child's record, changing or
- * cancelling it, and invitations.  The forms from the day on are in
- * page_meeting_run.c; the conference's own page in page_meeting.c.
+ * page_meeting_form.c: the engine every conference form runs on (its
+ * validators, long texts in parts, showing, saving and the answers to a
+ * save, over form_page.h's values, allow-list, date inputs and
+ * controls), and the forms before the day: booking a conference from a
+ * child's record, changing or cancelling it, and invitations.  The forms
+ * from the day on are in page_meeting_run.c; the conference's own page in
+ * page_meeting.c.
  *
  * The forms decide nothing: each is checked against its allow-list
  * (form_check; a field it does not declare is a bad request), turned into
@@ -55,177 +56,7 @@
 #define PARTNERS_MAX 400
 #define HH_MAX 16
 
-/* ============================================================ values */
-
-/* The value of `name` to show: the body sent, or the defaults. */
-const char *
-mf_val(const struct mf *p, const char *name)
-{
-	if (p->body != NULL)
-		return mp_nz(form_get(p->body, name));
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0)
-			return p->d[i].value;
-	return "";
-}
-
-bool
-mf_val_has(const struct mf *p, const char *name, const char *value)
-{
-	if (p->body != NULL) {
-		for (int i = 0; i < p->body->n; i++)
-			if (strcmp(p->body->pair[i].name, name) == 0 &&
-			    strcmp(p->body->pair[i].value, value) == 0)
-				return true;
-		return false;
-	}
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0 &&
-		    strcmp(p->d[i].value, value) == 0)
-			return true;
-	return false;
-}
-
-/* A default value (added, so a name may have several). */
-void
-mf_def(struct mf *p, const char *name, const char *fmt, ...)
-{
-	va_list ap, ap2;
-	int n;
-
-	if (p->nd >= VALS_MAX)
-		return;
-	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		n = 0;
-	mp_copy(p->d[p->nd].name, sizeof(p->d[p->nd].name), name);
-	p->d[p->nd].value = xmalloc((size_t)n + 1);
-	vsnprintf(p->d[p->nd].value, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	p->nd++;
-}
-
-void
-mf_def_date(struct mf *p, const char *name, hday day)
-{
-	char n[FORM_NAME_MAX + 1];
-	int y, m, d;
-
-	if (day == HDAY_NONE)
-		return;
-	hdate_to_ymd(day, &y, &m, &d);
-	snprintf(n, sizeof(n), "%s-day", name);
-	mf_def(p, n, "%d", d);
-	snprintf(n, sizeof(n), "%s-month", name);
-	mf_def(p, n, "%d", m);
-	snprintf(n, sizeof(n), "%s-year", name);
-	mf_def(p, n, "%d", y);
-}
-
-void
-mf_def_version(struct mf *p, int64_t v)
-{
-	mf_def(p, "version", "%" PRId64, v);
-}
-
-/* The version a versioned form sends back: the one a conflict showed,
- * else the one it was opened with. */
-int64_t
-mf_version_value(const struct mf *p)
-{
-	return p->version[0] ? mp_parse_id(p->version) :
-	    mp_parse_id(mf_val(p, "version"));
-}
-
-void
-mf_version_hidden(struct mf *p, struct html *h)
-{
-	ui_hidden(h, "version", p->version[0] ? p->version :
-	    mf_val(p, "version"));
-}
-
-/* ======================================================= allow-list */
-
-void
-mf_field(struct mf *p, const char *name, const char *label, bool repeatable,
-    form_validator valid, size_t max)
-{
-	struct form_field *f;
-
-	if (p->nfields >= FIELDS_MAX)
-		return;
-	mp_copy(p->fname[p->nfields], sizeof(p->fname[0]), name);
-	f = &p->fields[p->nfields];
-	f->name = p->fname[p->nfields];
-	f->label = label;
-	f->required = false;
-	f->repeatable = repeatable;
-	f->valid = valid;
-	f->max = max;
-	p->nfields++;
-}
-
-void
-mf_fieldf(struct mf *p, const char *label, form_validator valid, size_t max,
-    const char *fmt, ...)
-{
-	char name[FORM_NAME_MAX + 1];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof(name), fmt, ap);
-	va_end(ap);
-	mf_field(p, name, label, false, valid, max);
-}
-
-bool
-mf_has_field(const struct mf *p, const char *name)
-{
-	for (int i = 0; i < p->nfields; i++)
-		if (strcmp(p->fields[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-static void
-add_error(struct mf *p, const struct hdiag *d)
-{
-	for (int i = 0; i < p->e.n; i++)
-		if (strcmp(p->diags[i].field, d->field) == 0)
-			return;
-	if (p->e.n < MAX_ERRORS)
-		p->diags[p->e.n++] = *d;
-	p->e.d = p->diags;
-}
-
-void
-mf_problem(struct mf *p, const char *fieldname, const char *fmt, ...)
-{
-	struct hdiag d;
-	va_list ap;
-
-	hdiag_clear(&d);
-	mp_copy(d.field, sizeof(d.field), fieldname);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	add_error(p, &d);
-}
-
 /* ======================================================== validators */
-
-enum herr
-mf_valid_digits(const char *v, const char *label, struct hdiag *d)
-{
-	for (const char *s = v; *s; s++)
-		if (*s < '0' || *s > '9')
-			return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be "
-			    "a number", label);
-	return HERR_OK;
-}
 
 /* A short line of text: a name, an agency, a time. */
 enum herr
@@ -272,81 +103,6 @@ mf_valid_yesno(const char *v, const char *label, struct hdiag *d)
 }
 
 /* ============================================================= dates */
-
-void
-mf_date_fields(struct mf *p, const char *name, const char *label)
-{
-	mf_fieldf(p, label, mf_valid_digits, 2, "%s-day", name);
-	mf_fieldf(p, label, mf_valid_digits, 2, "%s-month", name);
-	mf_fieldf(p, label, mf_valid_digits, 4, "%s-year", name);
-}
-
-/*
- * The date in the boxes of `name`: true with *out (HDAY_NONE when all are
- * empty and the date is optional), or false with the GOV.UK message added.
- */
-bool
-mf_date_value(struct mf *p, const char *name, const char *what, bool required,
-    hday *out)
-{
-	char n[FORM_NAME_MAX + 1], What[120];
-	const char *dv, *mv, *yv, *missing = NULL;
-	int nmissing = 0;
-	long d, m, y;
-
-	*out = HDAY_NONE;
-	snprintf(n, sizeof(n), "%s-day", name);
-	dv = mf_val(p, n);
-	snprintf(n, sizeof(n), "%s-month", name);
-	mv = mf_val(p, n);
-	snprintf(n, sizeof(n), "%s-year", name);
-	yv = mf_val(p, n);
-	mp_copy(What, sizeof(What), what);
-	if (What[0] >= 'a' && What[0] <= 'z')
-		What[0] = (char)(What[0] - 'a' + 'A');
-	if (yv[0] == '\0') {
-		missing = "a year";
-		nmissing++;
-	}
-	if (mv[0] == '\0') {
-		missing = "a month";
-		nmissing++;
-	}
-	if (dv[0] == '\0') {
-		missing = "a day";
-		nmissing++;
-	}
-	if (nmissing == 3) {
-		if (!required)
-			return true;
-		mf_problem(p, name, "Enter %s", what);
-		return false;
-	}
-	if (nmissing == 2) {
-		mf_problem(p, name, "%s must include %s and %s", What,
-		    dv[0] == '\0' ? "a day" : "a month", yv[0] == '\0' ?
-		    "a year" : "a month");
-		return false;
-	}
-	if (nmissing == 1) {
-		mf_problem(p, name, "%s must include %s", What, missing);
-		return false;
-	}
-	d = strtol(dv, NULL, 10);
-	m = strtol(mv, NULL, 10);
-	y = strtol(yv, NULL, 10);
-	if (strlen(yv) != 4) {
-		mf_problem(p, name, "The year must include 4 numbers");
-		return false;
-	}
-	if (!hdate_valid((int)y, (int)m, (int)d) ||
-	    hdate_from_ymd((int)y, (int)m, (int)d, out) != HERR_OK) {
-		*out = HDAY_NONE;
-		mf_problem(p, name, "%s must be a real date", What);
-		return false;
-	}
-	return true;
-}
 
 /* A date typed in one box: "27/3/2026", "27 3 2026", "27-03-2026",
  * "2026-03-27".  False when it is not a real date. */
@@ -395,180 +151,9 @@ mf_loose_date(const char *s, hday *out)
 	return hdate_from_ymd((int)v[2], (int)v[1], (int)v[0], out) == HERR_OK;
 }
 
-void
-mf_date_input(struct mf *p, struct html *h, const char *name,
-    const char *legend, const char *hint)
-{
-	static const struct {
-		const char *part, *label, *cls;
-	} parts[] = {
-		{ "day", "Day", "govuk-input--width-2" },
-		{ "month", "Month", "govuk-input--width-2" },
-		{ "year", "Year", "govuk-input--width-4" },
-	};
-	const char *err = ui_error_for(&p->e, name);
-	char n[FORM_NAME_MAX + 1];
-
-	if (hint == NULL)
-		hint = "For example, 27 3 2026";
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\" role=\"group\"");
-	if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<div class=\"govuk-date-input\"");
-	html_attrf(h, "id", "%s-input", name);
-	html_lit(h, ">");
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		snprintf(n, sizeof(n), "%s-%s", name, parts[i].part);
-		html_lit(h, "<div class=\"govuk-date-input__item\"><div class=\""
-		    "govuk-form-group\"><label class=\"govuk-label "
-		    "govuk-date-input__label\"");
-		html_attr(h, "for", i == 0 ? name : n);
-		html_lit(h, ">");
-		html_text(h, parts[i].label);
-		html_lit(h, "</label><input");
-		html_attrf(h, "class", "govuk-input govuk-date-input__input %s%s",
-		    parts[i].cls, err != NULL ? " govuk-input--error" : "");
-		html_attr(h, "id", i == 0 ? name : n);
-		html_attr(h, "name", n);
-		html_lit(h, " type=\"text\" inputmode=\"numeric\"");
-		html_attr(h, "value", mf_val(p, n));
-		html_lit(h, "></div></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
 /* ========================================================= controls */
 
-/* Radios with a hint under the legend; the first carries the id. */
-void
-mf_radios(struct mf *p, struct html *h, const char *name, const char *legend,
-    const char *hint, const struct ui_option *opts, int n)
-{
-	const char *err = ui_error_for(&p->e, name);
-	const char *value = mf_val(p, name);
-
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\"");
-	if (hint != NULL && err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else if (hint != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	else if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-error", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	if (n <= 3)
-		html_lit(h, "<div class=\"govuk-radios govuk-radios--small "
-		    "govuk-radios--inline\">");
-	else
-		html_lit(h, "<div class=\"govuk-radios govuk-radios--small\">");
-	for (int i = 0; i < n; i++) {
-		html_lit(h, "<div class=\"govuk-radios__item\"><input class=\""
-		    "govuk-radios__input\" type=\"radio\"");
-		if (i == 0)
-			html_attr(h, "id", name);
-		else
-			html_attrf(h, "id", "%s-%d", name, i);
-		html_attr(h, "name", name);
-		html_attr(h, "value", opts[i].value);
-		if (strcmp(value, opts[i].value) == 0)
-			html_lit(h, " checked");
-		html_lit(h, "><label class=\"govuk-label govuk-radios__label\"");
-		if (i == 0)
-			html_attr(h, "for", name);
-		else
-			html_attrf(h, "for", "%s-%d", name, i);
-		html_lit(h, ">");
-		html_text(h, opts[i].label);
-		html_lit(h, "</label></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
 const struct ui_option mf_yesno[2] = { { "yes", "Yes" }, { "no", "No" } };
-
-void
-mf_checkboxes(struct mf *p, struct html *h, const char *name,
-    const char *legend, const char *hint, const struct ui_option *opts,
-    int n)
-{
-	const char *err = ui_error_for(&p->e, name);
-
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\"");
-	if (hint != NULL && err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else if (hint != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	else if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-error", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<div class=\"govuk-checkboxes govuk-checkboxes--small\" "
-	    "data-module=\"govuk-checkboxes\">");
-	for (int i = 0; i < n; i++) {
-		html_lit(h, "<div class=\"govuk-checkboxes__item\"><input "
-		    "class=\"govuk-checkboxes__input\" type=\"checkbox\"");
-		if (i == 0)
-			html_attr(h, "id", name);
-		else
-			html_attrf(h, "id", "%s-%d", name, i);
-		html_attr(h, "name", name);
-		html_attr(h, "value", opts[i].value);
-		if (mf_val_has(p, name, opts[i].value))
-			html_lit(h, " checked");
-		html_lit(h, "><label class=\"govuk-label govuk-checkboxes__"
-		    "label\"");
-		if (i == 0)
-			html_attr(h, "for", name);
-		else
-			html_attrf(h, "for", "%s-%d", name, i);
-		html_lit(h, ">");
-		html_text(h, opts[i].label);
-		html_lit(h, "</label></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
-void
-mf_input(struct mf *p, struct html *h, const char *name, const char *label,
-    const char *hint, enum ui_width width)
-{
-	ui_input(h, &p->e, name, label, hint, mf_val(p, name), width);
-}
-
-void
-mf_textarea(struct mf *p, struct html *h, const char *name, const char *label,
-    const char *hint)
-{
-	ui_textarea(h, &p->e, name, label, hint, mf_val(p, name));
-}
 
 /* The authority's plain-language terms, read once per request. */
 static void
@@ -581,49 +166,12 @@ terms_read(struct mf *p)
 	p->nterms = plain_view_terms(p->r, p->terms);
 }
 
-/* A text area of `rows` lines (ui_textarea's markup, taller), for the
- * long texts. */
-static void
-tall_textarea(struct mf *p, struct html *h, const char *name,
-    const char *label, const char *hint, int rows)
-{
-	const char *err = ui_error_for(&p->e, name);
-	bool hinted = hint != NULL && hint[0] != '\0';
-
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><label class=\"govuk-label govuk-label--s\"");
-	html_attr(h, "for", name);
-	html_lit(h, ">");
-	html_text(h, label);
-	html_lit(h, "</label>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<textarea");
-	html_attrf(h, "rows", "%d", rows);
-	html_attr(h, "class", err != NULL ?
-	    "govuk-textarea govuk-textarea--error" : "govuk-textarea");
-	html_attr(h, "id", name);
-	html_attr(h, "name", name);
-	if (hinted && err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else if (hinted)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	else if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-error", name);
-	html_lit(h, ">");
-	html_text(h, mf_val(p, name));
-	html_lit(h, "</textarea></div>\n");
-}
-
 /* The plain-language flags of a field's text, under it. */
 static void
 plain_flags(struct mf *p, struct html *h, const char *name,
     const char *label)
 {
-	const char *v = mf_val(p, name);
+	const char *v = form_page_val(&p->form, name);
 	char what[160];
 
 	if (v[0] == '\0')
@@ -643,7 +191,7 @@ void
 mf_plain_textarea(struct mf *p, struct html *h, const char *name,
     const char *label, const char *hint)
 {
-	mf_textarea(p, h, name, label, hint);
+	form_page_textarea(&p->form, h, name, label, hint);
 	plain_flags(p, h, name, label);
 }
 
@@ -692,7 +240,7 @@ mf_def_parts(struct mf *p, const char *name, const char *text, int max)
 			}
 		}
 		part_name(n, sizeof(n), name, k);
-		mf_def(p, n, "%.*s", (int)cut, s);
+		form_page_def(&p->form, n, "%.*s", (int)cut, s);
 		s += cut + skip;
 		while (*s == '\n' || *s == '\r')
 			s++;
@@ -711,7 +259,7 @@ mf_joined(const struct mf *p, const char *name, int nparts)
 
 	for (int i = 0; i < nparts; i++) {
 		part_name(n, sizeof(n), name, i);
-		cap += strlen(mf_val(p, n)) + 2;
+		cap += strlen(form_page_val(&p->form, n)) + 2;
 	}
 	out = xmalloc(cap);
 	out[0] = '\0';
@@ -719,7 +267,7 @@ mf_joined(const struct mf *p, const char *name, int nparts)
 		const char *v, *e;
 
 		part_name(n, sizeof(n), name, i);
-		v = mf_val(p, n);
+		v = form_page_val(&p->form, n);
 		while (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t')
 			v++;
 		e = v + strlen(v);
@@ -747,7 +295,8 @@ mf_parts_fields(struct mf *p, const char *name, const char *label, int nparts)
 
 	for (int i = 0; i < nparts; i++) {
 		part_name(n, sizeof(n), name, i);
-		mf_field(p, n, label, false, mf_valid_note, PART_MAX + 200);
+		form_page_field(&p->form, n, label, false, false, mf_valid_note,
+		    PART_MAX + 200);
 	}
 }
 
@@ -758,22 +307,22 @@ mf_parts_count(const struct mf *p, const char *name, int min, int max)
 	char n[FORM_NAME_MAX + 1];
 	int k = 1;
 
-	if (p->body != NULL) {
+	if (p->form.body != NULL) {
 		for (int i = 1; i < max; i++) {
 			part_name(n, sizeof(n), name, i);
-			if (form_get(p->body, n) != NULL)
+			if (form_get(p->form.body, n) != NULL)
 				k = i + 1;
 		}
 		return k < min ? min : k;
 	}
 	for (int i = 0; i < max; i++) {
 		part_name(n, sizeof(n), name, i);
-		for (int j = 0; j < p->nd; j++)
-			if (strcmp(p->d[j].name, n) == 0)
+		for (int j = 0; j < p->form.nd; j++)
+			if (strcmp(p->form.d[j].name, n) == 0)
 				k = i + 1;
 	}
 	/* One empty part more than the text needs, to go on writing. */
-	if (k < max && mf_val(p, name)[0] != '\0')
+	if (k < max && form_page_val(&p->form, name)[0] != '\0')
 		k++;
 	return k < min ? min : k;
 }
@@ -795,7 +344,7 @@ mf_parts_render(struct mf *p, struct html *h, const char *name,
 			snprintf(hn, sizeof(hn), "Only if it is longer than one "
 			    "box holds (about %d characters each)", PART_MAX);
 		}
-		tall_textarea(p, h, n, l, hn, 15);
+		form_page_textarea_rows(&p->form, h, n, l, hn, 15);
 		if (plain)
 			plain_flags(p, h, n, l);
 	}
@@ -814,7 +363,7 @@ mf_new(struct req *r, struct resp *w, const struct mform *f)
 	p->r = r;
 	p->w = w;
 	p->f = f;
-	p->e.d = p->diags;
+	form_page_init(&p->form, NULL);
 	p->audit = f->audit;
 	p->own_kind = -1;
 	p->id2 = r->nids > 1 ? web_id(r, 1) : 0;
@@ -826,8 +375,7 @@ mf_free(struct mf *p)
 {
 	if (p == NULL)
 		return;
-	for (int i = 0; i < p->nd; i++)
-		free(p->d[i].value);
+	form_page_clear(&p->form);
 	if (p->opened)
 		mc_close(&p->c);
 	meeting_free(p->nm);
@@ -921,9 +469,9 @@ show(struct mf *p, int status)
 	    "saved"));
 
 	p->w->status = status;
-	ui_page_start_errors(p->r, p->w, p->title, &p->e);
+	ui_page_start_errors(p->r, p->w, p->title, &p->form.e);
 	ui_back_link(h, p->back);
-	if (saved != NULL && p->body == NULL)
+	if (saved != NULL && p->form.body == NULL)
 		ui_success(h, saved, NULL);
 	ui_heading(h, p->caption, p->title);
 	if (p->readonly) {
@@ -983,75 +531,20 @@ again(struct mf *p, int status)
 		show(p, status);
 }
 
-/* The first field a person fills in, for problems the core names by a
- * field this form does not show. */
+/* Fields a person never fills in: no problem is pointed at them. */
+static const char *const unseen[] = { "csrf", "version", "rows_o", "rows_a",
+	"rows_c", "more", "next", "parts", "from" };
+
+/* Point a problem at a field that is on the page (form_page_check's map;
+ * ctx is the struct mf). */
 static void
-first_field(const struct mf *p, char *out, size_t cap)
+map_field(void *ctx, struct hdiag *d)
 {
-	static const char *const skip[] = { "csrf", "version", "rows_o",
-		"rows_a", "rows_c", "more", "next", "parts", "from" };
-
-	for (int i = 0; i < p->nfields; i++) {
-		const char *n = p->fields[i].name;
-		size_t len = strlen(n);
-		bool hidden = false;
-
-		for (size_t k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
-			hidden = hidden || strcmp(n, skip[k]) == 0;
-		if (hidden)
-			continue;
-		if (len > 4 && strcmp(n + len - 4, "-day") == 0)
-			len -= 4;
-		if (len >= cap)
-			len = cap - 1;
-		memcpy(out, n, len);
-		out[len] = '\0';
-		return;
-	}
-	mp_copy(out, cap, "");
-}
-
-/* Point a problem at a field that is on the page. */
-static void
-map_field(struct mf *p, struct hdiag *d)
-{
-	char n[FORM_NAME_MAX + 8];
-	size_t len;
+	struct mf *p = ctx;
 
 	if (p->f->map != NULL)
 		p->f->map(p, d);
-	len = strlen(d->field);
-	for (size_t k = 0; k < 3; k++) {
-		static const char *const parts[] = { "-day", "-month",
-			"-year" };
-		size_t pl = strlen(parts[k]);
-
-		if (len > pl && strcmp(d->field + len - pl, parts[k]) == 0) {
-			d->field[len - pl] = '\0';
-			return;
-		}
-	}
-	if (d->field[0] != '\0' && mf_has_field(p, d->field))
-		return;
-	snprintf(n, sizeof(n), "%s-day", d->field);
-	if (d->field[0] != '\0' && mf_has_field(p, n))
-		return;
-	first_field(p, d->field, sizeof(d->field));
-}
-
-static bool
-unknown_field(const struct form *f, const struct form_field *fields, int n)
-{
-	for (int i = 0; i < f->n; i++) {
-		int k;
-
-		for (k = 0; k < n; k++)
-			if (strcmp(f->pair[i].name, fields[k].name) == 0)
-				break;
-		if (k == n)
-			return true;
-	}
-	return false;
+	form_page_map(&p->form, d, unseen, sizeof(unseen) / sizeof(unseen[0]));
 }
 
 void
@@ -1075,7 +568,8 @@ saved_redirect(struct mf *p)
 	const struct mform *f = p->f;
 	int64_t id = p->c.m->id;
 
-	if (f->another != NULL && strcmp(mf_val(p, "next"), "another") == 0)
+	if (f->another != NULL && strcmp(form_page_val(&p->form, "next"),
+	    "another") == 0)
 		web_redirect(p->w, "%s?saved=%s", p->r->path, f->saved);
 	else if (f->back_to_form)
 		web_redirect(p->w, "%s?saved=%s", p->r->path, f->saved);
@@ -1094,41 +588,29 @@ mf_post(struct req *r, struct resp *w, const struct mform *f)
 	struct hdiag d;
 	struct mf *p = mf_new(r, w, f);
 	char when[60];
-	int nbad = 0;
+	bool answered;
 	enum herr x;
 
-	p->body = &r->body;
+	p->form.body = &r->body;
 	if (!mf_open(p))
 		goto out;
-	mf_field(p, "csrf", "Form token", false, NULL, 64);
+	form_page_field(&p->form, "csrf", "Form token", false, false, NULL, 64);
 	if (f->another != NULL)
-		mf_field(p, "next", "Next", false, mf_valid_code, 16);
+		form_page_field(&p->form, "next", "Next", false, false,
+		    mf_valid_code, 16);
 	f->fields(p);
-	if (form_check(&r->body, p->fields, p->nfields, p->diags, MAX_ERRORS,
-	    &nbad) != HERR_OK) {
-		struct hdiag got[MAX_ERRORS];
-
-		if (unknown_field(&r->body, p->fields, p->nfields)) {
-			web_bad_request(r, w, "The form sent a field this page "
-			    "does not accept. Go back, reload the page and try "
-			    "again.");
-			goto out;
-		}
-		memcpy(got, p->diags, sizeof(got));
-		p->e.n = 0;
-		for (int i = 0; i < nbad && i < MAX_ERRORS; i++) {
-			map_field(p, &got[i]);
-			add_error(p, &got[i]);
-		}
-		again(p, 422);
+	if (!form_page_check(&p->form, r, w, map_field, p, &answered)) {
+		if (!answered)
+			again(p, 422);
 		goto out;
 	}
 	/* "Add a row": the same form, longer, nothing saved. */
-	if (form_get(p->body, "more") != NULL && mf_has_field(p, "more")) {
+	if (form_get(p->form.body,
+	    "more") != NULL && form_page_has_field(&p->form, "more")) {
 		again(p, 200);
 		goto out;
 	}
-	if (!f->parse(p) || p->e.n > 0) {
+	if (!f->parse(p) || p->form.e.n > 0) {
 		again(p, 422);
 		goto out;
 	}
@@ -1154,7 +636,7 @@ mf_post(struct req *r, struct resp *w, const struct mform *f)
 			snprintf(d.msg, sizeof(d.msg), "This cannot be "
 			    "recorded: check the dates and try again");
 		map_field(p, &d);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		again(p, 422);
 		break;
 	case HERR_CONFLICT:
@@ -1168,9 +650,10 @@ mf_post(struct req *r, struct resp *w, const struct mform *f)
 		    "change is still needed.", p->ch.at > 0 ? mp_when(p->ch.at,
 		    when, sizeof(when)) : "an unknown time", p->ch.by_name[0] ?
 		    p->ch.by_name : "name not recorded");
-		first_field(p, d.field, sizeof(d.field));
-		add_error(p, &d);
-		snprintf(p->version, sizeof(p->version), "%" PRId64,
+		form_page_first_field(&p->form, unseen, sizeof(unseen) /
+		    sizeof(unseen[0]), d.field, sizeof(d.field));
+		form_page_error_add(&p->form, &d);
+		snprintf(p->form.version, sizeof(p->form.version), "%" PRId64,
 		    p->ch.version);
 		again(p, 409);
 		break;
@@ -1274,7 +757,8 @@ person_select(struct mf *p, struct html *h, const char *name,
 	opts[0] = (struct ui_option){ "", none };
 	for (int i = 0; i < n; i++)
 		opts[i + 1] = (struct ui_option){ list[i].value, list[i].name };
-	ui_select(h, &p->e, name, label, opts, n + 1, mf_val(p, name));
+	ui_select(h, &p->form.e, name, label, opts, n + 1,
+	    form_page_val(&p->form, name));
 	free(opts);
 }
 
@@ -1284,13 +768,14 @@ static bool
 chosen(struct mf *p, const char *name, const struct person *list, int n,
     const char *what, const struct person **out)
 {
-	const char *v = mf_val(p, name);
+	const char *v = form_page_val(&p->form, name);
 
 	*out = NULL;
 	if (v[0] == '\0')
 		return true;
 	if ((*out = person_find(list, n, mp_parse_id(v))) == NULL) {
-		mf_problem(p, name, "Select %s from the list", what);
+		form_page_problem(&p->form, name, "Select %s from the list",
+		    what);
 		return false;
 	}
 	return true;
@@ -1417,21 +902,27 @@ book_find(struct mf *p)
 static void
 when_fields(struct mf *p, bool transfer)
 {
-	mf_date_fields(p, "date", "Date of the conference");
-	mf_field(p, "time", "Start time", false, mf_valid_line, 40);
-	mf_field(p, "place", "Where", false, mf_valid_line, MEETING_NAME_MAX + 8);
-	mf_field(p, "chair_id", "Chair", false, mf_valid_digits, 20);
+	form_page_date_fields(&p->form, "date", "Date of the conference");
+	form_page_field(&p->form, "time", "Start time", false, false,
+	    mf_valid_line, 40);
+	form_page_field(&p->form, "place", "Where", false, false, mf_valid_line,
+	    MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "chair_id", "Chair", false, false,
+	    form_page_valid_digits, 20);
 	if (transfer)
-		mf_date_fields(p, "notified_date", "Date we were told");
+		form_page_date_fields(&p->form, "notified_date",
+		    "Date we were told");
 }
 
 static void
 book_fields(struct mf *p)
 {
-	mf_field(p, "kind", "Kind of conference", false, mf_valid_code, 20);
+	form_page_field(&p->form, "kind", "Kind of conference", false, false,
+	    mf_valid_code, 20);
 	when_fields(p, true);
 	if (p->nsib > 0)
-		mf_field(p, "children", "Other children", true, mf_valid_digits, 20);
+		form_page_field(&p->form, "children", "Other children", false,
+		    true, form_page_valid_digits, 20);
 }
 
 static void
@@ -1442,9 +933,9 @@ book_defaults(struct mf *p)
 	if (k < 0 || k >= CONF__COUNT)
 		k = p->own_kind;
 	if (k >= 0)
-		mf_def(p, "kind", "%s", conference_kind_code(
+		form_page_def(&p->form, "kind", "%s", conference_kind_code(
 		    (enum conference_kind)k));
-	mf_def(p, "time", "10:00");
+	form_page_def(&p->form, "time", "10:00");
 }
 
 static void
@@ -1453,21 +944,25 @@ when_render(struct mf *p, struct html *h, bool transfer)
 	struct ui_option *chairs = xcalloc((size_t)p->nchairs + 1,
 	    sizeof(*chairs));
 
-	mf_date_input(p, h, "date", "Date of the conference", "Conferences are "
+	form_page_date_input(&p->form, h, "date", "Date of the conference",
+	    "Conferences are "
 	    "held on working days. For example, 27 3 2026");
-	mf_input(p, h, "time", "Start time", "For example, 10:30 or 2pm. "
+	form_page_input(&p->form, h, "time", "Start time",
+	    "For example, 10:30 or 2pm. "
 	    "Conferences start between 8am and 6pm.", UI_W_5);
-	mf_input(p, h, "place", "Where", "The room and building, or how to join "
+	form_page_input(&p->form, h, "place", "Where",
+	    "The room and building, or how to join "
 	    "online", UI_W_FULL);
 	chairs[0] = (struct ui_option){ "", "Not named yet" };
 	for (int i = 0; i < p->nchairs; i++)
 		chairs[i + 1] = (struct ui_option){ p->chairs[i].value,
 		    p->chairs[i].name };
-	ui_select(h, &p->e, "chair_id", "Chair", chairs, p->nchairs + 1,
-	    mf_val(p, "chair_id"));
+	ui_select(h, &p->form.e, "chair_id", "Chair", chairs, p->nchairs + 1,
+	    form_page_val(&p->form, "chair_id"));
 	free(chairs);
 	if (transfer)
-		mf_date_input(p, h, "notified_date", "Transfer-in conferences "
+		form_page_date_input(&p->form, h, "notified_date",
+		    "Transfer-in conferences "
 		    "only: when were we told the child had moved here?",
 		    "The conference is due within 15 working days of this. "
 		    "For example, 27 3 2026");
@@ -1492,7 +987,8 @@ book_render(struct mf *p, struct html *h)
 		snprintf(hint, sizeof(hint), "%.200s is not waiting for an "
 		    "initial conference and has no child protection plan.",
 		    p->c.names[0]);
-	mf_radios(p, h, "kind", "What kind of conference?", hint, kinds, 3);
+	form_page_radios(&p->form, h, "kind", "What kind of conference?", hint,
+	    kinds, 3);
 	when_render(p, h, true);
 	if (p->nsib > 0) {
 		for (int i = 0; i < p->nsib; i++) {
@@ -1506,7 +1002,8 @@ book_render(struct mf *p, struct html *h)
 		snprintf(hint, sizeof(hint), "All the children in a household "
 		    "are considered together. Select each child who will be "
 		    "discussed with %.200s.", p->c.names[0]);
-		mf_checkboxes(p, h, "children", "Which other children in the "
+		form_page_checkboxes(&p->form, h, "children",
+		    "Which other children in the "
 		    "household are included?", hint, kids, p->nsib);
 	}
 }
@@ -1516,24 +1013,27 @@ static void
 when_parse(struct mf *p, struct meeting *m)
 {
 	const struct person *chair;
-	const char *t = mf_val(p, "time");
+	const char *t = form_page_val(&p->form, "time");
 
-	(void)mf_date_value(p, "date", "the date of the conference", true,
-	    &m->date);
+	(void)form_page_date_value(&p->form, "date",
+	    "the date of the conference", true, &m->date);
 	m->minute = mp_parse_clock(t);
 	if (t[0] == '\0')
-		mf_problem(p, "time", "Enter the start time");
+		form_page_problem(&p->form, "time", "Enter the start time");
 	else if (m->minute < 0) {
-		mf_problem(p, "time", "Enter the start time as hours and "
+		form_page_problem(&p->form, "time",
+		    "Enter the start time as hours and "
 		    "minutes, like 10:30 or 2pm");
 		m->minute = 0;
 	}
-	mp_trimmed(m->place, sizeof(m->place), mf_val(p, "place"));
+	mp_trimmed(m->place, sizeof(m->place), form_page_val(&p->form,
+	    "place"));
 	if (chosen(p, "chair_id", p->chairs, p->nchairs, "the chair", &chair))
 		m->chair_id = chair != NULL ? chair->id : 0;
 	m->notified_date = HDAY_NONE;
 	if (m->kind == CONF_TRANSFER_IN)
-		(void)mf_date_value(p, "notified_date", "the date we were told "
+		(void)form_page_date_value(&p->form, "notified_date",
+		    "the date we were told "
 		    "about the child", true, &m->notified_date);
 }
 
@@ -1551,26 +1051,28 @@ book_parse(struct mf *p)
 {
 	struct meeting *m = p->c.m;
 	int64_t first = m->children[0].child_id;
-	int k = conference_kind_parse(mf_val(p, "kind"));
+	int k = conference_kind_parse(form_page_val(&p->form, "kind"));
 
 	m->kind = CONF_INITIAL;
 	if (k < 0 || k >= CONF__COUNT)
-		mf_problem(p, "kind", "Select the kind of conference");
+		form_page_problem(&p->form, "kind",
+		    "Select the kind of conference");
 	else
 		m->kind = (enum conference_kind)k;
 	m->status = MEETING_BOOKED;
 	when_parse(p, m);
 	mf_child_blank(&m->children[0], first);
 	m->n_children = 1;
-	for (int i = 0; i < p->body->n; i++) {
+	for (int i = 0; i < p->form.body->n; i++) {
 		int64_t id;
 
-		if (strcmp(p->body->pair[i].name, "children") != 0 ||
-		    p->body->pair[i].value[0] == '\0')
+		if (strcmp(p->form.body->pair[i].name, "children") != 0 ||
+		    p->form.body->pair[i].value[0] == '\0')
 			continue;
-		id = mp_parse_id(p->body->pair[i].value);
+		id = mp_parse_id(p->form.body->pair[i].value);
 		if (!sibling_known(p, id)) {
-			mf_problem(p, "children", "Select children from the list");
+			form_page_problem(&p->form, "children",
+			    "Select children from the list");
 			continue;
 		}
 		if (m->n_children < CONFERENCE_CHILDREN_MAX)
@@ -1594,7 +1096,8 @@ when_map(struct mf *p, struct hdiag *d)
 		mp_copy(d->field, sizeof(d->field), "time");
 	else if (strncmp(d->field, "child", 5) == 0)
 		mp_copy(d->field, sizeof(d->field), p->nsib > 0 &&
-		    mf_has_field(p, "children") ? "children" : mf_has_field(p,
+		    form_page_has_field(&p->form,
+		    "children") ? "children" : form_page_has_field(&p->form,
 		    "kind") ? "kind" : "date");
 }
 
@@ -1634,7 +1137,8 @@ static void
 edit_fields(struct mf *p)
 {
 	when_fields(p, p->c.m->kind == CONF_TRANSFER_IN);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
@@ -1643,13 +1147,14 @@ edit_defaults(struct mf *p)
 	const struct meeting *m = p->c.m;
 	char c[8];
 
-	mf_def_date(p, "date", m->date);
-	mf_def(p, "time", "%s", mp_clock(m->minute, c, sizeof(c)));
-	mf_def(p, "place", "%s", m->place);
+	form_page_def_date(&p->form, "date", m->date);
+	form_page_def(&p->form, "time", "%s", mp_clock(m->minute, c,
+	    sizeof(c)));
+	form_page_def(&p->form, "place", "%s", m->place);
 	if (m->chair_id > 0)
-		mf_def(p, "chair_id", "%" PRId64, m->chair_id);
-	mf_def_date(p, "notified_date", m->notified_date);
-	mf_def_version(p, m->version);
+		form_page_def(&p->form, "chair_id", "%" PRId64, m->chair_id);
+	form_page_def_date(&p->form, "notified_date", m->notified_date);
+	form_page_def_version(&p->form, m->version);
 }
 
 static void
@@ -1662,7 +1167,7 @@ edit_render(struct mf *p, struct html *h)
 	}
 	ui_para(h, conference_kind_label(p->c.m->kind));
 	when_render(p, h, p->c.m->kind == CONF_TRANSFER_IN);
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
@@ -1677,8 +1182,8 @@ edit_parse(struct mf *p)
 static enum herr
 edit_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
-	return record_meeting_update(p->r->st, p->nm, mf_version_value(p), cx,
-	    d);
+	return record_meeting_update(p->r->st, p->nm,
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct mform edit_form = {
@@ -1710,15 +1215,16 @@ cancel_find(struct mf *p)
 static void
 cancel_fields(struct mf *p)
 {
-	mf_field(p, "reason", "Why it is cancelled", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "reason", "Why it is cancelled", false, false,
+	    mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
 cancel_defaults(struct mf *p)
 {
-	mf_def_version(p, p->c.m->version);
+	form_page_def_version(&p->form, p->c.m->version);
 }
 
 static void
@@ -1731,9 +1237,10 @@ cancel_render(struct mf *p, struct html *h)
 	}
 	ui_warning(h, "Cancelling cannot be undone. Tell everyone who was "
 	    "invited.");
-	mf_textarea(p, h, "reason", "Why is the conference cancelled?",
+	form_page_textarea(&p->form, h, "reason",
+	    "Why is the conference cancelled?",
 	    "Up to 2000 characters.");
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
@@ -1741,7 +1248,8 @@ cancel_parse(struct mf *p)
 {
 	p->text = mf_joined(p, "reason", 1);
 	if (p->text[0] == '\0')
-		mf_problem(p, "reason", "Enter why the conference is cancelled");
+		form_page_problem(&p->form, "reason",
+		    "Enter why the conference is cancelled");
 	return true;
 }
 
@@ -1749,7 +1257,7 @@ static enum herr
 cancel_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_meeting_cancel(p->r->st, p->c.m->id, p->text,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static void
@@ -1797,24 +1305,30 @@ invitee_find(struct mf *p)
 static void
 invitee_fields(struct mf *p)
 {
-	mf_field(p, "kind", "Who you are inviting", false, mf_valid_code, 20);
-	mf_field(p, "name", "Name", false, mf_valid_line, MEETING_NAME_MAX + 8);
-	mf_field(p, "role", "Role", false, mf_valid_line, MEETING_NAME_MAX + 8);
-	mf_field(p, "agency_id", "Agency", false, mf_valid_digits, 20);
-	mf_field(p, "agency_other", "Agency", false, mf_valid_line,
+	form_page_field(&p->form, "kind", "Who you are inviting", false, false,
+	    mf_valid_code, 20);
+	form_page_field(&p->form, "name", "Name", false, false, mf_valid_line,
 	    MEETING_NAME_MAX + 8);
-	mf_field(p, "staff_id", "Account", false, mf_valid_digits, 20);
-	mf_date_fields(p, "invited_on", "Date invited");
-	mf_field(p, "report_expected", "Report expected", false, mf_valid_yesno, 3);
+	form_page_field(&p->form, "role", "Role", false, false, mf_valid_line,
+	    MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "agency_id", "Agency", false, false,
+	    form_page_valid_digits, 20);
+	form_page_field(&p->form, "agency_other", "Agency", false, false,
+	    mf_valid_line, MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "staff_id", "Account", false, false,
+	    form_page_valid_digits, 20);
+	form_page_date_fields(&p->form, "invited_on", "Date invited");
+	form_page_field(&p->form, "report_expected", "Report expected", false,
+	    false, mf_valid_yesno, 3);
 }
 
 static void
 invitee_defaults(struct mf *p)
 {
 	/* A conference recorded after the day was not invited to later. */
-	mf_def_date(p, "invited_on", p->c.m->date != HDAY_NONE &&
+	form_page_def_date(&p->form, "invited_on", p->c.m->date != HDAY_NONE &&
 	    p->c.m->date < p->r->today ? p->c.m->date : p->r->today);
-	mf_def(p, "report_expected", "yes");
+	form_page_def(&p->form, "report_expected", "yes");
 }
 
 static void
@@ -1827,14 +1341,17 @@ invitee_render(struct mf *p, struct html *h)
 		{ "agency", "A professional from an agency" },
 	};
 
-	mf_radios(p, h, "kind", "Who are you inviting?", NULL, kinds, 3);
-	mf_input(p, h, "name", "Name", NULL, UI_W_20);
-	mf_input(p, h, "role", "Role or relationship", "For example, mother, "
+	form_page_radios(&p->form, h, "kind", "Who are you inviting?", NULL,
+	    kinds, 3);
+	form_page_input(&p->form, h, "name", "Name", NULL, UI_W_20);
+	form_page_input(&p->form, h, "role", "Role or relationship",
+	    "For example, mother, "
 	    "grandfather, health visitor or class teacher", UI_W_20);
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Professionals only</h2>");
 	person_select(p, h, "agency_id", "Agency", "Not on this list",
 	    p->agencies, p->nagencies);
-	mf_input(p, h, "agency_other", "Or type the agency's name", "If it is "
+	form_page_input(&p->form, h, "agency_other",
+	    "Or type the agency's name", "If it is "
 	    "not on the list", UI_W_20);
 	person_select(p, h, "staff_id", "Their account on this system "
 	    "(optional)", "No account", p->partners, p->npartners);
@@ -1842,10 +1359,12 @@ invitee_render(struct mf *p, struct html *h)
 	    "here themselves. They see only when and where the conference "
 	    "is, who it is about, their own report and the agencies' "
 	    "documents.");
-	mf_radios(p, h, "report_expected", "Is a report expected from them?",
+	form_page_radios(&p->form, h, "report_expected",
+	    "Is a report expected from them?",
 	    "Every agency invited writes a report, whether or not they come",
 	    mf_yesno, 2);
-	mf_date_input(p, h, "invited_on", "When were they invited?", NULL);
+	form_page_date_input(&p->form, h, "invited_on",
+	    "When were they invited?", NULL);
 }
 
 static bool
@@ -1854,39 +1373,45 @@ invitee_parse(struct mf *p)
 	struct invitee *v = &p->inv;
 	const struct person *ag = NULL, *st = NULL;
 	char other[MEETING_NAME_MAX + 1];
-	int k = invitee_kind_parse(mf_val(p, "kind"));
+	int k = invitee_kind_parse(form_page_val(&p->form, "kind"));
 
 	memset(v, 0, sizeof(*v));
 	v->attendance = ATTEND_NOT_RECORDED;
 	if (k < 0 || k >= INVITEE__COUNT) {
-		mf_problem(p, "kind", "Select who you are inviting");
+		form_page_problem(&p->form, "kind",
+		    "Select who you are inviting");
 		k = INVITEE_FAMILY;
 	}
 	v->kind = (enum invitee_kind)k;
-	mp_trimmed(v->name, sizeof(v->name), mf_val(p, "name"));
-	mp_trimmed(v->role, sizeof(v->role), mf_val(p, "role"));
-	mp_trimmed(other, sizeof(other), mf_val(p, "agency_other"));
+	mp_trimmed(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
+	mp_trimmed(v->role, sizeof(v->role), form_page_val(&p->form, "role"));
+	mp_trimmed(other, sizeof(other), form_page_val(&p->form,
+	    "agency_other"));
 	(void)chosen(p, "agency_id", p->agencies, p->nagencies, "the agency",
 	    &ag);
 	(void)chosen(p, "staff_id", p->partners, p->npartners, "their "
 	    "account", &st);
-	(void)mf_date_value(p, "invited_on", "the date they were invited", true,
-	    &v->invited_on);
+	(void)form_page_date_value(&p->form, "invited_on",
+	    "the date they were invited", true, &v->invited_on);
 	if (v->kind != INVITEE_AGENCY) {
 		if (st != NULL)
-			mf_problem(p, "staff_id", "Only a professional from an "
+			form_page_problem(&p->form, "staff_id",
+			    "Only a professional from an "
 			    "agency can have their account chosen here");
 		v->report_expected = false;
 		return true;
 	}
 	if (ag != NULL && other[0] != '\0')
-		mf_problem(p, "agency_other", "Select the agency or type its "
+		form_page_problem(&p->form, "agency_other",
+		    "Select the agency or type its "
 		    "name, not both");
 	if (st != NULL && other[0] != '\0')
-		mf_problem(p, "agency_other", "For someone with an account, "
+		form_page_problem(&p->form, "agency_other",
+		    "For someone with an account, "
 		    "select their agency from the list");
 	if (st != NULL && ag != NULL && st->agency_id != ag->agency_id)
-		mf_problem(p, "staff_id", "Select someone from the agency you "
+		form_page_problem(&p->form, "staff_id",
+		    "Select someone from the agency you "
 		    "chose, or no account");
 	if (ag == NULL && st != NULL)
 		ag = person_find(p->agencies, p->nagencies, st->agency_id);
@@ -1899,7 +1424,8 @@ invitee_parse(struct mf *p)
 	} else
 		mp_copy(v->agency, sizeof(v->agency), other);
 	v->staff_id = st != NULL ? st->id : 0;
-	v->report_expected = strcmp(mf_val(p, "report_expected"), "no") != 0;
+	v->report_expected = strcmp(form_page_val(&p->form, "report_expected"),
+	    "no") != 0;
 	return true;
 }
 

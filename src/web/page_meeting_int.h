@@ -15,6 +15,7 @@
 
 #include "core/meeting.h"
 #include "store/store_case.h"
+#include "web/form_page.h"
 #include "web/ui.h"
 #include "web/web.h"
 
@@ -116,9 +117,6 @@ const char *mp_sent_status(const struct meeting_distribution *d,
 
 /* ------------------------------------------------------- form engine */
 
-#define MAX_ERRORS 16
-#define FIELDS_MAX 400
-#define VALS_MAX 400
 #define PART_MAX 8000		/* bytes of one part of a long text */
 #define SIBLINGS_MAX (CONFERENCE_CHILDREN_MAX - 1)
 /* The plan form's fields other than its rows: csrf, version, the three
@@ -183,22 +181,11 @@ struct mf {
 	bool readonly;			/* shown without a form */
 	int64_t id2;			/* the second path id, or 0 */
 	int idx;			/* what id2 names, in c.m's lists */
-	const struct form *body;	/* the POST, or NULL for defaults */
-	struct {
-		char name[FORM_NAME_MAX + 1];
-		char *value;		/* owned */
-	} d[VALS_MAX];
-	int nd;
-	struct form_field fields[FIELDS_MAX];
-	char fname[FIELDS_MAX][FORM_NAME_MAX + 1];
-	int nfields;
-	struct hdiag diags[MAX_ERRORS];
-	struct ui_errors e;
+	struct form_page form;		/* values, allow-list, problems */
 	struct store_change ch;
 	char title[200];
 	char action[160];
 	char back[160];
-	char version[24];		/* after a conflict: the new one */
 	char caption[CONFERENCE_CHILDREN_MAX * UI_NAME_LEN];
 	enum audit_action audit;
 	/* The plan's rows, the parts of a long text. */
@@ -248,56 +235,20 @@ struct mf {
 void mf_get(struct req *r, struct resp *w, const struct mform *f);
 void mf_post(struct req *r, struct resp *w, const struct mform *f);
 
-/* The value of `name` to show: the body sent, or the defaults ("" when
- * neither); whether a repeated name holds `value`. */
-const char *mf_val(const struct mf *p, const char *name);
-bool mf_val_has(const struct mf *p, const char *name, const char *value);
-/* A default value; a date's three boxes; the version. */
-void mf_def(struct mf *p, const char *name, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-void mf_def_date(struct mf *p, const char *name, hday day);
-void mf_def_version(struct mf *p, int64_t v);
-/* The version the form sends back (after a conflict, the new one). */
-int64_t mf_version_value(const struct mf *p);
-void mf_version_hidden(struct mf *p, struct html *h);
+/* The values, the allow-list, the problems, dates and controls are
+ * form_page.h's, on p->form. */
 
-/* The allow-list. */
-void mf_field(struct mf *p, const char *name, const char *label,
-    bool repeatable, form_validator valid, size_t max);
-void mf_fieldf(struct mf *p, const char *label, form_validator valid,
-    size_t max, const char *fmt, ...) HEARTH_PRINTF(5, 6);
-bool mf_has_field(const struct mf *p, const char *name);
-/* A problem with a field, shown in the error summary and beside it. */
-void mf_problem(struct mf *p, const char *field, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-
-enum herr mf_valid_digits(const char *v, const char *label, struct hdiag *d);
 enum herr mf_valid_line(const char *v, const char *label, struct hdiag *d);
 enum herr mf_valid_note(const char *v, const char *label, struct hdiag *d);
 enum herr mf_valid_code(const char *v, const char *label, struct hdiag *d);
 enum herr mf_valid_yesno(const char *v, const char *label, struct hdiag *d);
 
-/* GOV.UK date inputs: the allow-list, the value (false with a problem
- * added), the boxes; a date typed in one box. */
-void mf_date_fields(struct mf *p, const char *name, const char *label);
-bool mf_date_value(struct mf *p, const char *name, const char *what,
-    bool required, hday *out);
+/* A date typed in one box: "27/3/2026", "2026-03-27"; false when it is
+ * not a real date. */
 bool mf_loose_date(const char *s, hday *out);
-void mf_date_input(struct mf *p, struct html *h, const char *name,
-    const char *legend, const char *hint);
 
-/* Controls showing the form's values and problems. */
+/* Yes and No, for form_page_radios. */
 extern const struct ui_option mf_yesno[2];
-void mf_radios(struct mf *p, struct html *h, const char *name,
-    const char *legend, const char *hint, const struct ui_option *opts,
-    int n);
-void mf_checkboxes(struct mf *p, struct html *h, const char *name,
-    const char *legend, const char *hint, const struct ui_option *opts,
-    int n);
-void mf_input(struct mf *p, struct html *h, const char *name,
-    const char *label, const char *hint, enum ui_width width);
-void mf_textarea(struct mf *p, struct html *h, const char *name,
-    const char *label, const char *hint);
 /* A family-facing text area with the plain-language flags of its text. */
 void mf_plain_textarea(struct mf *p, struct html *h, const char *name,
     const char *label, const char *hint);

@@ -38,9 +38,11 @@ attendance_fields(struct mf *p)
 
 	for (int i = 0; i < p->c.m->n_invitees; i++) {
 		att_name(n, sizeof(n), &p->c.m->invitees[i]);
-		mf_field(p, n, "Attendance", false, mf_valid_code, 20);
+		form_page_field(&p->form, n, "Attendance", false, false,
+		    mf_valid_code, 20);
 	}
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
@@ -54,9 +56,10 @@ attendance_defaults(struct mf *p)
 		if (v->attendance == ATTEND_NOT_RECORDED)
 			continue;
 		att_name(n, sizeof(n), v);
-		mf_def(p, n, "%s", attendance_code(v->attendance));
+		form_page_def(&p->form, n, "%s",
+		    attendance_code(v->attendance));
 	}
-	mf_def_version(p, p->c.m->version);
+	form_page_def_version(&p->form, p->c.m->version);
 }
 
 static void
@@ -84,9 +87,9 @@ attendance_render(struct mf *p, struct html *h)
 		snprintf(legend, sizeof(legend), "%.120s%s%.120s%s%.120s",
 		    v->name, v->role[0] ? ", " : "", v->role,
 		    v->agency[0] ? ", " : "", v->agency);
-		mf_radios(p, h, n, legend, NULL, opts, 3);
+		form_page_radios(&p->form, h, n, legend, NULL, opts, 3);
 	}
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
@@ -100,10 +103,10 @@ attendance_read(struct mf *p)
 		int a;
 
 		att_name(n, sizeof(n), &m->invitees[i]);
-		v = mf_val(p, n);
+		v = form_page_val(&p->form, n);
 		a = v[0] == '\0' ? ATTEND_NOT_RECORDED : attendance_parse(v);
 		if (a < 0 || a >= ATTEND__COUNT) {
-			mf_problem(p, n, "Select whether %s came",
+			form_page_problem(&p->form, n, "Select whether %s came",
 			    m->invitees[i].name);
 			a = ATTEND_NOT_RECORDED;
 		}
@@ -117,7 +120,7 @@ attendance_save(struct mf *p, const struct journey_ctx *cx,
     struct hdiag *d)
 {
 	return record_attendance_set(p->r->st, p->c.m->id, p->att,
-	    p->c.m->n_invitees, mf_version_value(p), cx, d);
+	    p->c.m->n_invitees, form_page_version_value(&p->form), cx, d);
 }
 
 static void
@@ -163,17 +166,19 @@ participation_find(struct mf *p)
 static void
 participation_fields(struct mf *p)
 {
-	mf_field(p, "part", "How they take part", false, mf_valid_code, 20);
-	mf_field(p, "part_note", "How, or why not", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_field(p, "advocate_offered", "Advocate offered", false, mf_valid_yesno,
-	    3);
-	mf_date_fields(p, "advocate_offered_on", "Date offered");
-	mf_field(p, "advocate_accepted", "Advocate accepted", false,
-	    mf_valid_yesno, 3);
-	mf_field(p, "advocate", "The advocate's name", false, mf_valid_line,
-	    MEETING_NAME_MAX + 8);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "part", "How they take part", false, false,
+	    mf_valid_code, 20);
+	form_page_field(&p->form, "part_note", "How, or why not", false, false,
+	    mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_field(&p->form, "advocate_offered", "Advocate offered", false,
+	    false, mf_valid_yesno, 3);
+	form_page_date_fields(&p->form, "advocate_offered_on", "Date offered");
+	form_page_field(&p->form, "advocate_accepted", "Advocate accepted",
+	    false, false, mf_valid_yesno, 3);
+	form_page_field(&p->form, "advocate", "The advocate's name", false,
+	    false, mf_valid_line, MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
@@ -182,17 +187,21 @@ participation_defaults(struct mf *p)
 	const struct meeting_child *c = &p->c.m->children[p->idx];
 
 	if (c->part != PART_NOT_RECORDED)
-		mf_def(p, "part", "%s", participation_code(c->part));
-	mf_def(p, "part_note", "%s", c->part_note);
+		form_page_def(&p->form, "part", "%s",
+		    participation_code(c->part));
+	form_page_def(&p->form, "part_note", "%s", c->part_note);
 	if (c->advocate_offered || c->advocate_offered_on != HDAY_NONE)
-		mf_def(p, "advocate_offered", "%s", c->advocate_offered ? "yes" :
+		form_page_def(&p->form, "advocate_offered", "%s",
+		    c->advocate_offered ? "yes" :
 		    "no");
-	mf_def_date(p, "advocate_offered_on", c->advocate_offered_on);
+	form_page_def_date(&p->form, "advocate_offered_on",
+	    c->advocate_offered_on);
 	if (c->advocate_offered)
-		mf_def(p, "advocate_accepted", "%s", c->advocate_accepted ?
+		form_page_def(&p->form, "advocate_accepted", "%s",
+		    c->advocate_accepted ?
 		    "yes" : "no");
-	mf_def(p, "advocate", "%s", c->advocate);
-	mf_def_version(p, p->c.m->version);
+	form_page_def(&p->form, "advocate", "%s", c->advocate);
+	form_page_def_version(&p->form, p->c.m->version);
 }
 
 static void
@@ -219,50 +228,64 @@ participation_render(struct mf *p, struct html *h)
 	}
 	snprintf(buf, sizeof(buf), "How does %.160s take part in the "
 	    "conference?", name);
-	mf_radios(p, h, "part", buf, "Taking part is more than coming: a "
+	form_page_radios(&p->form, h, "part", buf,
+	    "Taking part is more than coming: a "
 	    "child's views can be shared through an advocate, in writing, a "
 	    "drawing, a recording or an app.", opts, n);
-	mf_textarea(p, h, "part_note", "How, or why not", "For example, what "
+	form_page_textarea(&p->form, h, "part_note", "How, or why not",
+	    "For example, what "
 	    "they drew or who shared their views. If no view is recorded, "
 	    "say why.");
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Independent advocate</h2>");
 	snprintf(buf, sizeof(buf), "Was %.160s offered an independent "
 	    "advocate?", name);
-	mf_radios(p, h, "advocate_offered", buf, NULL, mf_yesno, 2);
-	mf_date_input(p, h, "advocate_offered_on", "When was the advocate "
+	form_page_radios(&p->form, h, "advocate_offered", buf, NULL, mf_yesno,
+	    2);
+	form_page_date_input(&p->form, h, "advocate_offered_on",
+	    "When was the advocate "
 	    "offered?", NULL);
 	snprintf(buf, sizeof(buf), "Did %.160s accept?", name);
-	mf_radios(p, h, "advocate_accepted", buf, NULL, mf_yesno, 2);
-	mf_input(p, h, "advocate", "The advocate's name", NULL, UI_W_20);
-	mf_version_hidden(p, h);
+	form_page_radios(&p->form, h, "advocate_accepted", buf, NULL, mf_yesno,
+	    2);
+	form_page_input(&p->form, h, "advocate", "The advocate's name", NULL,
+	    UI_W_20);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
 participation_read(struct mf *p)
 {
 	struct meeting_child *c = &p->part;
-	int k = participation_parse(mf_val(p, "part"));
+	int k = participation_parse(form_page_val(&p->form, "part"));
 
 	mf_child_blank(c, p->c.m->children[p->idx].child_id);
 	if (k <= PART_NOT_RECORDED || k >= PART__COUNT)
-		mf_problem(p, "part", "Select how %s takes part",
+		form_page_problem(&p->form, "part", "Select how %s takes part",
 		    p->c.names[p->idx]);
 	else
 		c->part = (enum participation)k;
-	mp_trimmed(c->part_note, sizeof(c->part_note), mf_val(p, "part_note"));
-	if (strlen(mf_val(p, "part_note")) > MEETING_TEXT_MAX + 100)
-		mf_problem(p, "part_note", "Write up to %d characters",
+	mp_trimmed(c->part_note, sizeof(c->part_note), form_page_val(&p->form,
+	    "part_note"));
+	if (strlen(form_page_val(&p->form,
+	    "part_note")) > MEETING_TEXT_MAX + 100)
+		form_page_problem(&p->form, "part_note",
+		    "Write up to %d characters",
 		    MEETING_TEXT_MAX);
-	c->advocate_offered = strcmp(mf_val(p, "advocate_offered"), "yes") == 0;
+	c->advocate_offered = strcmp(form_page_val(&p->form,
+	    "advocate_offered"), "yes") == 0;
 	if (c->advocate_offered)
-		(void)mf_date_value(p, "advocate_offered_on", "the date the "
+		(void)form_page_date_value(&p->form, "advocate_offered_on",
+		    "the date the "
 		    "advocate was offered", true, &c->advocate_offered_on);
-	c->advocate_accepted = strcmp(mf_val(p, "advocate_accepted"), "yes") ==
+	c->advocate_accepted = strcmp(form_page_val(&p->form,
+	    "advocate_accepted"), "yes") ==
 	    0;
 	if (c->advocate_accepted && !c->advocate_offered)
-		mf_problem(p, "advocate_offered", "Select yes if the advocate was "
+		form_page_problem(&p->form, "advocate_offered",
+		    "Select yes if the advocate was "
 		    "offered and accepted");
-	mp_trimmed(c->advocate, sizeof(c->advocate), mf_val(p, "advocate"));
+	mp_trimmed(c->advocate, sizeof(c->advocate), form_page_val(&p->form,
+	    "advocate"));
 	return true;
 }
 
@@ -271,7 +294,7 @@ participation_save(struct mf *p, const struct journey_ctx *cx,
     struct hdiag *d)
 {
 	return record_participation_set(p->r->st, p->c.m->id, &p->part,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static void
@@ -280,7 +303,7 @@ participation_map(struct mf *p, struct hdiag *d)
 	if (strcmp(d->field, "child_id") == 0)
 		mp_copy(d->field, sizeof(d->field), "part");
 	else if (strcmp(d->field, "advocate_offered_on") == 0 &&
-	    strcmp(mf_val(p, "advocate_offered"), "yes") != 0)
+	    strcmp(form_page_val(&p->form, "advocate_offered"), "yes") != 0)
 		mp_copy(d->field, sizeof(d->field), "advocate_offered");
 }
 
@@ -351,15 +374,17 @@ static void
 report_fields(struct mf *p)
 {
 	mf_parts_fields(p, "text", "The report", p->parts);
-	mf_field(p, "parts", "Parts", false, mf_valid_digits, 2);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "parts", "Parts", false, false,
+	    form_page_valid_digits, 2);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
 report_defaults(struct mf *p)
 {
 	(void)mf_def_parts(p, "text", p->rep.text, p->parts);
-	mf_def_version(p, p->rep.id > 0 ? p->rep.version : 0);
+	form_page_def_version(&p->form, p->rep.id > 0 ? p->rep.version : 0);
 }
 
 static void
@@ -397,7 +422,7 @@ report_render(struct mf *p, struct html *h)
 	mf_parts_render(p, h, "text", "The report", "What your agency knows "
 	    "about the children and family, what is working well, what you "
 	    "are worried about, and what you think needs to happen.", true);
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
@@ -406,9 +431,10 @@ report_parse(struct mf *p)
 	char *t = mf_joined(p, "text", p->parts);
 
 	if (t[0] == '\0')
-		mf_problem(p, "text", "Write the report");
+		form_page_problem(&p->form, "text", "Write the report");
 	else if (strlen(t) > MEETING_REPORT_MAX)
-		mf_problem(p, "text", "The report must be %d characters or fewer",
+		form_page_problem(&p->form, "text",
+		    "The report must be %d characters or fewer",
 		    MEETING_REPORT_MAX);
 	else
 		mp_copy(p->rep.text, sizeof(p->rep.text), t);
@@ -420,7 +446,7 @@ static enum herr
 report_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_report_submit(p->r->st, p->c.m->id, &p->rep,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static void
@@ -463,16 +489,18 @@ shared_find(struct mf *p)
 static void
 shared_fields(struct mf *p)
 {
-	mf_date_fields(p, "shared_on", "Date shared");
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_date_fields(&p->form, "shared_on", "Date shared");
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
 shared_defaults(struct mf *p)
 {
-	mf_def_date(p, "shared_on", p->rep.shared_on != HDAY_NONE ?
+	form_page_def_date(&p->form, "shared_on",
+	    p->rep.shared_on != HDAY_NONE ?
 	    p->rep.shared_on : p->r->today);
-	mf_def_version(p, p->rep.version);
+	form_page_def_version(&p->form, p->rep.version);
 }
 
 static void
@@ -486,17 +514,18 @@ shared_render(struct mf *p, struct html *h)
 		    v->agency[0] ? v->agency : v->name, v->name);
 		ui_para(h, buf);
 	}
-	mf_date_input(p, h, "shared_on", "When was it shared with the family?",
+	form_page_date_input(&p->form, h, "shared_on",
+	    "When was it shared with the family?",
 	    "Reports are shared before the conference so that the family can "
 	    "say what is wrong in them. For example, 27 3 2026");
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
 shared_parse(struct mf *p)
 {
-	(void)mf_date_value(p, "shared_on", "the date it was shared", true,
-	    &p->day);
+	(void)form_page_date_value(&p->form, "shared_on",
+	    "the date it was shared", true, &p->day);
 	return true;
 }
 
@@ -504,7 +533,7 @@ static enum herr
 shared_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_report_share(p->r->st, p->c.m->id, p->rep.id, p->day,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct mform shared_form = {
@@ -528,11 +557,16 @@ static void
 view_fields(struct mf *p)
 {
 	if (p->c.m->n_children > 1)
-		mf_field(p, "child_id", "Child", false, mf_valid_digits, 20);
-	mf_field(p, "name", "Name", false, mf_valid_line, MEETING_NAME_MAX + 8);
-	mf_field(p, "agency", "Agency", false, mf_valid_line, MEETING_NAME_MAX + 8);
-	mf_field(p, "met", "Threshold met", false, mf_valid_yesno, 3);
-	mf_field(p, "reason", "Why", false, mf_valid_note, MEETING_TEXT_MAX + 200);
+		form_page_field(&p->form, "child_id", "Child", false, false,
+		    form_page_valid_digits, 20);
+	form_page_field(&p->form, "name", "Name", false, false, mf_valid_line,
+	    MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "agency", "Agency", false, false,
+	    mf_valid_line, MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "met", "Threshold met", false, false,
+	    mf_valid_yesno, 3);
+	form_page_field(&p->form, "reason", "Why", false, false, mf_valid_note,
+	    MEETING_TEXT_MAX + 200);
 }
 
 static void
@@ -559,15 +593,19 @@ view_render(struct mf *p, struct html *h)
 			kids[i] = (struct ui_option){ values[i],
 			    p->c.names[i] };
 		}
-		mf_radios(p, h, "child_id", "Which child is this view about?",
+		form_page_radios(&p->form, h, "child_id",
+		    "Which child is this view about?",
 		    NULL, kids, m->n_children);
 	}
-	mf_input(p, h, "name", "Name", NULL, UI_W_20);
-	mf_input(p, h, "agency", "Agency, or their part in the family",
+	form_page_input(&p->form, h, "name", "Name", NULL, UI_W_20);
+	form_page_input(&p->form, h, "agency",
+	    "Agency, or their part in the family",
 	    "For example, Police, School or Parent", UI_W_20);
-	mf_radios(p, h, "met", "Is the child likely to suffer significant harm?",
+	form_page_radios(&p->form, h, "met",
+	    "Is the child likely to suffer significant harm?",
 	    "The threshold for a child protection plan", mf_yesno, 2);
-	mf_textarea(p, h, "reason", "Why", "Their reasons, in their own words");
+	form_page_textarea(&p->form, h, "reason", "Why",
+	    "Their reasons, in their own words");
 }
 
 static bool
@@ -575,25 +613,29 @@ view_parse(struct mf *p)
 {
 	const struct meeting *m = p->c.m;
 	struct threshold_view *v = &p->view;
-	const char *met = mf_val(p, "met");
+	const char *met = form_page_val(&p->form, "met");
 
 	memset(v, 0, sizeof(*v));
 	v->child_id = m->children[0].child_id;
 	if (m->n_children > 1) {
-		v->child_id = mp_parse_id(mf_val(p, "child_id"));
+		v->child_id = mp_parse_id(form_page_val(&p->form, "child_id"));
 		if (mc_child_index(&p->c, v->child_id) < 0)
-			mf_problem(p, "child_id", "Select the child this view is "
+			form_page_problem(&p->form, "child_id",
+			    "Select the child this view is "
 			    "about");
 	}
-	mp_trimmed(v->name, sizeof(v->name), mf_val(p, "name"));
-	mp_trimmed(v->agency, sizeof(v->agency), mf_val(p, "agency"));
+	mp_trimmed(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
+	mp_trimmed(v->agency, sizeof(v->agency), form_page_val(&p->form,
+	    "agency"));
 	if (strcmp(met, "yes") != 0 && strcmp(met, "no") != 0)
-		mf_problem(p, "met", "Select yes or no");
+		form_page_problem(&p->form, "met", "Select yes or no");
 	v->met = strcmp(met, "yes") == 0;
-	if (strlen(mf_val(p, "reason")) > MEETING_TEXT_MAX + 100)
-		mf_problem(p, "reason", "Write up to %d characters",
+	if (strlen(form_page_val(&p->form, "reason")) > MEETING_TEXT_MAX + 100)
+		form_page_problem(&p->form, "reason",
+		    "Write up to %d characters",
 		    MEETING_TEXT_MAX);
-	mp_trimmed(v->reason, sizeof(v->reason), mf_val(p, "reason"));
+	mp_trimmed(v->reason, sizeof(v->reason), form_page_val(&p->form,
+	    "reason"));
 	return true;
 }
 
@@ -606,7 +648,8 @@ view_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 static void
 view_map(struct mf *p, struct hdiag *d)
 {
-	if (strcmp(d->field, "child_id") == 0 && !mf_has_field(p, "child_id"))
+	if (strcmp(d->field, "child_id") == 0 && !form_page_has_field(&p->form,
+	    "child_id"))
 		mp_copy(d->field, sizeof(d->field), "name");
 }
 
@@ -643,18 +686,23 @@ decision_fields(struct mf *p)
 	for (int i = 0; i < m->n_children; i++) {
 		int64_t id = m->children[i].child_id;
 
-		mf_fieldf(p, "Decision", mf_valid_code, 20, "decision_%" PRId64, id);
-		mf_fieldf(p, "Category", mf_valid_code, 20, "category_%" PRId64, id);
+		form_page_fieldf(&p->form, "Decision", mf_valid_code, 20,
+		    "decision_%" PRId64, id);
+		form_page_fieldf(&p->form, "Category", mf_valid_code, 20,
+		    "category_%" PRId64, id);
 		if (m->kind == CONF_REVIEW) {
-			mf_fieldf(p, "Reason the plan ends", mf_valid_code, 30,
+			form_page_fieldf(&p->form, "Reason the plan ends",
+			    mf_valid_code, 30,
 			    "end_reason_%" PRId64, id);
-			mf_fieldf(p, "Step down", mf_valid_yesno, 3, "step_down_%"
+			form_page_fieldf(&p->form, "Step down", mf_valid_yesno,
+			    3, "step_down_%"
 			    PRId64, id);
 		}
 	}
-	mf_field(p, "dissent", "Dissent", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "dissent", "Dissent", false, false,
+	    mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
@@ -664,8 +712,8 @@ decision_defaults(struct mf *p)
 	struct journey *j;
 	char n[FORM_NAME_MAX + 1];
 
-	mf_def_version(p, m->version);
-	mf_def(p, "dissent", "%s", m->dissent);
+	form_page_def_version(&p->form, m->version);
+	form_page_def(&p->form, "dissent", "%s", m->dissent);
 	if (m->kind != CONF_REVIEW || p->readonly)
 		return;
 	/* A review starts from each plan's latest category. */
@@ -679,7 +727,8 @@ decision_defaults(struct mf *p)
 			continue;
 		snprintf(n, sizeof(n), "category_%" PRId64,
 		    m->children[i].child_id);
-		mf_def(p, n, "%s", abuse_category_code(pl->latest_category));
+		form_page_def(&p->form, n, "%s",
+		    abuse_category_code(pl->latest_category));
 	}
 	journey_free(j);
 }
@@ -724,22 +773,23 @@ decision_child_render(struct mf *p, struct html *h, int i)
 	ui_para(h, q);
 	snprintf(n, sizeof(n), "decision_%" PRId64, id);
 	snprintf(q, sizeof(q), "What did the chair decide for %.160s?", name);
-	mf_radios(p, h, n, q, NULL, dec, 2);
+	form_page_radios(&p->form, h, n, q, NULL, dec, 2);
 	snprintf(n, sizeof(n), "category_%" PRId64, id);
 	snprintf(q, sizeof(q), review ? "If the plan for %.160s continues, "
 	    "under which category?" : "If %.160s needs a plan, under which "
 	    "category?", name);
-	mf_radios(p, h, n, q, "The main worry: neglect, or physical, emotional "
+	form_page_radios(&p->form, h, n, q,
+	    "The main worry: neglect, or physical, emotional "
 	    "or sexual abuse", cat, nc);
 	if (!review)
 		return;
 	snprintf(n, sizeof(n), "end_reason_%" PRId64, id);
 	snprintf(q, sizeof(q), "If the plan for %.160s ends, why?", name);
-	mf_radios(p, h, n, q, NULL, end, ne);
+	form_page_radios(&p->form, h, n, q, NULL, end, ne);
 	snprintf(n, sizeof(n), "step_down_%" PRId64, id);
 	snprintf(q, sizeof(q), "If the plan for %.160s ends, does a child in "
 	    "need plan start?", name);
-	mf_radios(p, h, n, q, NULL, mf_yesno, 2);
+	form_page_radios(&p->form, h, n, q, NULL, mf_yesno, 2);
 }
 
 static void
@@ -758,10 +808,11 @@ decision_render(struct mf *p, struct html *h)
 	for (int i = 0; i < p->c.m->n_children; i++)
 		decision_child_render(p, h, i);
 	html_lit(h, "<h2 class=\"govuk-heading-m\">Dissent</h2>");
-	mf_textarea(p, h, "dissent", "Did anyone disagree with the decision?",
+	form_page_textarea(&p->form, h, "dissent",
+	    "Did anyone disagree with the decision?",
 	    "Who disagreed and why, in their words. Leave it empty if no one "
 	    "did.");
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static void
@@ -778,38 +829,41 @@ decision_child_parse(struct mf *p, struct conference_child *cc, int i)
 	cc->child_id = id;
 	cc->due_date = HDAY_NONE;
 	snprintf(n, sizeof(n), "decision_%" PRId64, id);
-	k = conference_decision_parse(mf_val(p, n));
+	k = conference_decision_parse(form_page_val(&p->form, n));
 	if (review ? k != CDEC_CONTINUE && k != CDEC_END :
 	    k != CDEC_PLAN && k != CDEC_NO_PLAN) {
-		mf_problem(p, n, "Select what the chair decided for %s",
+		form_page_problem(&p->form, n,
+		    "Select what the chair decided for %s",
 		    p->c.names[i]);
 		cc->decision = review ? CDEC_CONTINUE : CDEC_PLAN;
 	} else
 		cc->decision = (enum conference_decision)k;
 	snprintf(n, sizeof(n), "category_%" PRId64, id);
-	v = mf_val(p, n);
+	v = form_page_val(&p->form, n);
 	/* A category only goes with a plan that starts or continues. */
 	if (v[0] != '\0' && (cc->decision == CDEC_PLAN ||
 	    cc->decision == CDEC_CONTINUE)) {
 		if ((k = abuse_category_parse(v)) <= ABUSE_NONE ||
 		    k >= ABUSE__COUNT)
-			mf_problem(p, n, "Select a category from the list");
+			form_page_problem(&p->form, n,
+			    "Select a category from the list");
 		else
 			cc->category = (enum abuse_category)k;
 	}
 	if (!review)
 		return;
 	snprintf(n, sizeof(n), "end_reason_%" PRId64, id);
-	v = mf_val(p, n);
+	v = form_page_val(&p->form, n);
 	if (v[0] != '\0' && cc->decision == CDEC_END) {
 		if ((k = plan_end_reason_parse(v)) <= PLANEND_NONE ||
 		    k >= PLANEND__COUNT)
-			mf_problem(p, n, "Select a reason from the list");
+			form_page_problem(&p->form, n,
+			    "Select a reason from the list");
 		else
 			cc->end_reason = (enum plan_end_reason)k;
 	}
 	snprintf(n, sizeof(n), "step_down_%" PRId64, id);
-	cc->step_down = cc->decision == CDEC_END && strcmp(mf_val(p, n),
+	cc->step_down = cc->decision == CDEC_END && strcmp(form_page_val(&p->form, n),
 	    "yes") == 0;
 }
 
@@ -834,7 +888,7 @@ static enum herr
 decision_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_meeting_decide(p->r->st, p->c.m->id, p->conf, p->text,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 /* The core names a child's field "child_N.category" (N-th child, when
@@ -912,15 +966,15 @@ clamp(int v, int lo, int hi)
 static void
 plan_rows(struct mf *p, int have_o, int have_a, int have_c)
 {
-	if (p->body != NULL) {
-		const char *more = mp_nz(form_get(p->body, "more"));
+	if (p->form.body != NULL) {
+		const char *more = mp_nz(form_get(p->form.body, "more"));
 
-		p->rows_o = clamp((int)mp_parse_id(mf_val(p, "rows_o")), 1,
-		    MEETING_OUTCOMES_MAX);
-		p->rows_a = clamp((int)mp_parse_id(mf_val(p, "rows_a")), 1,
-		    MEETING_ACTIONS_MAX);
-		p->rows_c = clamp((int)mp_parse_id(mf_val(p, "rows_c")), 1,
-		    MEETING_CORE_MAX);
+		p->rows_o = clamp((int)mp_parse_id(form_page_val(&p->form,
+		    "rows_o")), 1, MEETING_OUTCOMES_MAX);
+		p->rows_a = clamp((int)mp_parse_id(form_page_val(&p->form,
+		    "rows_a")), 1, MEETING_ACTIONS_MAX);
+		p->rows_c = clamp((int)mp_parse_id(form_page_val(&p->form,
+		    "rows_c")), 1, MEETING_CORE_MAX);
 		while (plan_cost(p->rows_o, p->rows_a, p->rows_c) >
 		    PLAN_BUDGET && p->rows_a > 1)
 			p->rows_a--;
@@ -977,36 +1031,50 @@ plan_fields(struct mf *p)
 
 	plan_rows(p, m->n_outcomes, m->n_actions, m->n_core);
 	for (int i = 1; i <= p->rows_o; i++) {
-		mf_fieldf(p, "What must change", mf_valid_note, MEETING_TEXT_MAX +
+		form_page_fieldf(&p->form, "What must change", mf_valid_note,
+		    MEETING_TEXT_MAX +
 		    200, "o_%d_agency", i);
-		mf_fieldf(p, "In the family's words", mf_valid_note,
-		    MEETING_TEXT_MAX + 200, "o_%d_family", i);
+		form_page_fieldf(&p->form, "In the family's words",
+		    mf_valid_note, MEETING_TEXT_MAX + 200, "o_%d_family", i);
 	}
 	for (int i = 1; i <= p->rows_a; i++) {
-		mf_fieldf(p, "Towards", mf_valid_digits, 3, "a_%d_outcome", i);
-		mf_fieldf(p, "Who", mf_valid_line, MEETING_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Towards", form_page_valid_digits, 3,
+		    "a_%d_outcome", i);
+		form_page_fieldf(&p->form, "Who", mf_valid_line,
+		    MEETING_NAME_MAX + 8,
 		    "a_%d_who", i);
-		mf_fieldf(p, "What", mf_valid_note, MEETING_TEXT_MAX + 200,
+		form_page_fieldf(&p->form, "What", mf_valid_note,
+		    MEETING_TEXT_MAX + 200,
 		    "a_%d_what", i);
-		mf_fieldf(p, "By when", mf_valid_line, 40, "a_%d_by", i);
+		form_page_fieldf(&p->form, "By when", mf_valid_line, 40,
+		    "a_%d_by", i);
 	}
 	for (int i = 1; i <= p->rows_c; i++) {
-		mf_fieldf(p, "Name", mf_valid_line, MEETING_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Name", mf_valid_line,
+		    MEETING_NAME_MAX + 8,
 		    "c_%d_name", i);
-		mf_fieldf(p, "Agency", mf_valid_line, MEETING_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Agency", mf_valid_line,
+		    MEETING_NAME_MAX + 8,
 		    "c_%d_agency", i);
-		mf_fieldf(p, "Role", mf_valid_line, MEETING_NAME_MAX + 8,
+		form_page_fieldf(&p->form, "Role", mf_valid_line,
+		    MEETING_NAME_MAX + 8,
 		    "c_%d_role", i);
 	}
-	mf_field(p, "contingency", "The contingency plan", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_field(p, "child_seen", "When the children will be seen", false,
+	form_page_field(&p->form, "contingency", "The contingency plan", false,
+	    false, mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_field(&p->form, "child_seen",
+	    "When the children will be seen", false, false,
 	    mf_valid_note, MEETING_TEXT_MAX + 200);
-	mf_field(p, "rows_o", "Rows", false, mf_valid_digits, 3);
-	mf_field(p, "rows_a", "Rows", false, mf_valid_digits, 3);
-	mf_field(p, "rows_c", "Rows", false, mf_valid_digits, 3);
-	mf_field(p, "more", "More rows", false, mf_valid_code, 10);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "rows_o", "Rows", false, false,
+	    form_page_valid_digits, 3);
+	form_page_field(&p->form, "rows_a", "Rows", false, false,
+	    form_page_valid_digits, 3);
+	form_page_field(&p->form, "rows_c", "Rows", false, false,
+	    form_page_valid_digits, 3);
+	form_page_field(&p->form, "more", "More rows", false, false,
+	    mf_valid_code, 10);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
@@ -1016,13 +1084,13 @@ plan_defaults(struct mf *p)
 	char n[FORM_NAME_MAX + 1];
 	int nc = 0;
 
-	mf_def_version(p, m->version);
+	form_page_def_version(&p->form, m->version);
 	if (m->plan_saved_at != 0) {
 		for (int i = 0; i < m->n_outcomes; i++) {
 			snprintf(n, sizeof(n), "o_%d_agency", i + 1);
-			mf_def(p, n, "%s", m->outcomes[i].agency);
+			form_page_def(&p->form, n, "%s", m->outcomes[i].agency);
 			snprintf(n, sizeof(n), "o_%d_family", i + 1);
-			mf_def(p, n, "%s", m->outcomes[i].family);
+			form_page_def(&p->form, n, "%s", m->outcomes[i].family);
 		}
 		for (int i = 0; i < m->n_actions; i++) {
 			const struct plan_action *a = &m->actions[i];
@@ -1030,28 +1098,29 @@ plan_defaults(struct mf *p)
 
 			if (a->outcome > 0) {
 				snprintf(n, sizeof(n), "a_%d_outcome", i + 1);
-				mf_def(p, n, "%d", a->outcome);
+				form_page_def(&p->form, n, "%d", a->outcome);
 			}
 			snprintf(n, sizeof(n), "a_%d_who", i + 1);
-			mf_def(p, n, "%s", a->who);
+			form_page_def(&p->form, n, "%s", a->who);
 			snprintf(n, sizeof(n), "a_%d_what", i + 1);
-			mf_def(p, n, "%s", a->what);
+			form_page_def(&p->form, n, "%s", a->what);
 			if (a->by != HDAY_NONE) {
 				hdate_to_ymd(a->by, &y, &mo, &dd);
 				snprintf(n, sizeof(n), "a_%d_by", i + 1);
-				mf_def(p, n, "%d/%d/%d", dd, mo, y);
+				form_page_def(&p->form, n, "%d/%d/%d", dd, mo,
+				    y);
 			}
 		}
 		for (int i = 0; i < m->n_core; i++) {
 			snprintf(n, sizeof(n), "c_%d_name", i + 1);
-			mf_def(p, n, "%s", m->core[i].name);
+			form_page_def(&p->form, n, "%s", m->core[i].name);
 			snprintf(n, sizeof(n), "c_%d_agency", i + 1);
-			mf_def(p, n, "%s", m->core[i].agency);
+			form_page_def(&p->form, n, "%s", m->core[i].agency);
 			snprintf(n, sizeof(n), "c_%d_role", i + 1);
-			mf_def(p, n, "%s", m->core[i].role);
+			form_page_def(&p->form, n, "%s", m->core[i].role);
 		}
-		mf_def(p, "contingency", "%s", m->contingency);
-		mf_def(p, "child_seen", "%s", m->child_seen);
+		form_page_def(&p->form, "contingency", "%s", m->contingency);
+		form_page_def(&p->form, "child_seen", "%s", m->child_seen);
 		plan_rows(p, m->n_outcomes, m->n_actions, m->n_core);
 		return;
 	}
@@ -1073,12 +1142,13 @@ plan_defaults(struct mf *p)
 				continue;
 			nc++;
 			snprintf(n, sizeof(n), "c_%d_name", nc);
-			mf_def(p, n, "%s", v->name);
+			form_page_def(&p->form, n, "%s", v->name);
 			snprintf(n, sizeof(n), "c_%d_agency", nc);
-			mf_def(p, n, "%s", v->kind == INVITEE_AGENCY ? v->agency :
+			form_page_def(&p->form, n, "%s",
+			    v->kind == INVITEE_AGENCY ? v->agency :
 			    "Family");
 			snprintf(n, sizeof(n), "c_%d_role", nc);
-			mf_def(p, n, "%s", v->role);
+			form_page_def(&p->form, n, "%s", v->role);
 		}
 	}
 	plan_rows(p, 0, 0, nc);
@@ -1111,7 +1181,7 @@ static void
 row_input(struct mf *p, struct html *h, const char *name, const char *label,
     const char *of)
 {
-	const char *err = ui_error_for(&p->e, name);
+	const char *err = ui_error_for(&p->form.e, name);
 
 	html_lit(h, "<div class=\"hearth-person__field\"><label class=\""
 	    "govuk-label\"");
@@ -1127,7 +1197,7 @@ row_input(struct mf *p, struct html *h, const char *name, const char *label,
 	    "govuk-input");
 	html_attr(h, "id", name);
 	html_attr(h, "name", name);
-	html_attr(h, "value", mf_val(p, name));
+	html_attr(h, "value", form_page_val(&p->form, name));
 	if (err != NULL)
 		html_attrf(h, "aria-describedby", "%s-error", name);
 	html_lit(h, "></div>");
@@ -1138,8 +1208,8 @@ row_has_error(const struct mf *p, const char *prefix)
 {
 	size_t n = strlen(prefix);
 
-	for (int i = 0; i < p->e.n; i++)
-		if (strncmp(p->diags[i].field, prefix, n) == 0)
+	for (int i = 0; i < p->form.e.n; i++)
+		if (strncmp(p->form.diags[i].field, prefix, n) == 0)
 			return true;
 	return false;
 }
@@ -1160,7 +1230,7 @@ plan_render(struct mf *p, struct html *h)
 		return;
 	}
 	/* What a saved plan still lacks (nothing is refused for it). */
-	if (p->body == NULL && m->plan_saved_at != 0) {
+	if (p->form.body == NULL && m->plan_saved_at != 0) {
 		struct sos_warnings warn;
 		struct hdiag d;
 
@@ -1197,14 +1267,15 @@ plan_render(struct mf *p, struct html *h)
 		snprintf(pre, sizeof(pre), "a_%d_", i);
 		fieldset_start(h, legend, row_has_error(p, pre));
 		snprintf(n, sizeof(n), "a_%d_outcome", i);
-		ui_select(h, &p->e, n, "Towards which change?", outs,
-		    p->rows_o + 1, mf_val(p, n));
+		ui_select(h, &p->form.e, n, "Towards which change?", outs,
+		    p->rows_o + 1, form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "a_%d_who", i);
-		mf_input(p, h, n, "Who", NULL, UI_W_20);
+		form_page_input(&p->form, h, n, "Who", NULL, UI_W_20);
 		snprintf(n, sizeof(n), "a_%d_what", i);
 		mf_plain_textarea(p, h, n, "What they will do", NULL);
 		snprintf(n, sizeof(n), "a_%d_by", i);
-		mf_input(p, h, n, "By when", "For example, 27/3/2026", UI_W_10);
+		form_page_input(&p->form, h, n, "By when",
+		    "For example, 27/3/2026", UI_W_10);
 		fieldset_end(h);
 	}
 	html_lit(h, "<h2 class=\"govuk-heading-m\">If things do not change"
@@ -1238,7 +1309,7 @@ plan_render(struct mf *p, struct html *h)
 	html_lit(h, "><input type=\"hidden\" name=\"rows_c\"");
 	html_attrf(h, "value", "%d", p->rows_c);
 	html_lit(h, ">");
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 /* A trimmed text of up to `cap - 1` bytes, or a problem when it is
@@ -1249,7 +1320,8 @@ mf_text_into(struct mf *p, const char *name, char *out, size_t cap)
 	char *t = mf_joined(p, name, 1);
 
 	if (strlen(t) >= cap)
-		mf_problem(p, name, "Write up to %zu characters", cap - 1);
+		form_page_problem(&p->form, name, "Write up to %zu characters",
+		    cap - 1);
 	mp_copy(out, cap, t);
 	free(t);
 }
@@ -1276,7 +1348,8 @@ plan_parse(struct mf *p)
 			continue;
 		if (o.agency[0] == '\0') {
 			snprintf(n, sizeof(n), "o_%d_agency", i);
-			mf_problem(p, n, "Write what must change %d in the "
+			form_page_problem(&p->form, n,
+			    "Write what must change %d in the "
 			    "agencies' words too", i);
 		}
 		p->orow[m->n_outcomes] = i;
@@ -1289,13 +1362,13 @@ plan_parse(struct mf *p)
 
 		memset(a, 0, sizeof(*a));
 		snprintf(n, sizeof(n), "a_%d_outcome", i);
-		ov = mf_val(p, n);
+		ov = form_page_val(&p->form, n);
 		snprintf(n, sizeof(n), "a_%d_who", i);
-		mp_trimmed(a->who, sizeof(a->who), mf_val(p, n));
+		mp_trimmed(a->who, sizeof(a->who), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "a_%d_what", i);
 		mf_text_into(p, n, a->what, sizeof(a->what));
 		snprintf(n, sizeof(n), "a_%d_by", i);
-		by = mf_val(p, n);
+		by = form_page_val(&p->form, n);
 		a->by = HDAY_NONE;
 		if (a->who[0] == '\0' && a->what[0] == '\0' && by[0] == '\0')
 			continue;
@@ -1304,14 +1377,16 @@ plan_parse(struct mf *p)
 
 			if (k < 1 || k > p->rows_o || number[k] == 0) {
 				snprintf(n, sizeof(n), "a_%d_outcome", i);
-				mf_problem(p, n, "Choose something the plan says "
+				form_page_problem(&p->form, n,
+				    "Choose something the plan says "
 				    "must change, or none");
 			} else
 				a->outcome = number[k];
 		}
 		if (by[0] != '\0' && !mf_loose_date(by, &a->by)) {
 			snprintf(n, sizeof(n), "a_%d_by", i);
-			mf_problem(p, n, "Enter the date action %d is done by as "
+			form_page_problem(&p->form, n,
+			    "Enter the date action %d is done by as "
 			    "day/month/year, for example 27/3/2026", i);
 			a->by = HDAY_NONE;
 		}
@@ -1324,17 +1399,21 @@ plan_parse(struct mf *p)
 
 		memset(c, 0, sizeof(*c));
 		snprintf(n, sizeof(n), "c_%d_name", i);
-		mp_trimmed(c->name, sizeof(c->name), mf_val(p, n));
+		mp_trimmed(c->name, sizeof(c->name), form_page_val(&p->form,
+		    n));
 		snprintf(n, sizeof(n), "c_%d_agency", i);
-		mp_trimmed(c->agency, sizeof(c->agency), mf_val(p, n));
+		mp_trimmed(c->agency, sizeof(c->agency), form_page_val(&p->form,
+		    n));
 		snprintf(n, sizeof(n), "c_%d_role", i);
-		mp_trimmed(c->role, sizeof(c->role), mf_val(p, n));
+		mp_trimmed(c->role, sizeof(c->role), form_page_val(&p->form,
+		    n));
 		if (c->name[0] == '\0' && c->agency[0] == '\0' &&
 		    c->role[0] == '\0')
 			continue;
 		if (c->name[0] == '\0') {
 			snprintf(n, sizeof(n), "c_%d_name", i);
-			mf_problem(p, n, "Enter the name of member %d", i);
+			form_page_problem(&p->form, n,
+			    "Enter the name of member %d", i);
 		}
 		p->crow[m->n_core++] = i;
 	}
@@ -1344,8 +1423,8 @@ plan_parse(struct mf *p)
 static enum herr
 plan_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
-	return record_meeting_plan_save(p->r->st, p->nm, mf_version_value(p), cx,
-	    NULL, d);
+	return record_meeting_plan_save(p->r->st, p->nm,
+	    form_page_version_value(&p->form), cx, NULL, d);
 }
 
 /* "outcomes[N].agency" (the N-th outcome kept) to the row it came from:
@@ -1419,15 +1498,17 @@ minutes_fields(struct mf *p)
 {
 	p->parts = mf_parts_count(p, "minutes", 2, MINUTES_PARTS);
 	mf_parts_fields(p, "minutes", "The minutes", p->parts);
-	mf_field(p, "parts", "Parts", false, mf_valid_digits, 2);
-	mf_field(p, "version", "Version", false, mf_valid_digits, 20);
+	form_page_field(&p->form, "parts", "Parts", false, false,
+	    form_page_valid_digits, 2);
+	form_page_field(&p->form, "version", "Version", false, false,
+	    form_page_valid_digits, 20);
 }
 
 static void
 minutes_defaults(struct mf *p)
 {
 	(void)mf_def_parts(p, "minutes", p->c.m->minutes, MINUTES_PARTS);
-	mf_def_version(p, p->c.m->version);
+	form_page_def_version(&p->form, p->c.m->version);
 	p->parts = mf_parts_count(p, "minutes", 2, MINUTES_PARTS);
 }
 
@@ -1453,7 +1534,7 @@ minutes_render(struct mf *p, struct html *h)
 	    "<li>the chair's summary, the decision and any dissent</li>"
 	    "</ul></div></details>");
 	mf_parts_render(p, h, "minutes", "The minutes", NULL, true);
-	mf_version_hidden(p, h);
+	form_page_version_hidden(&p->form, h);
 }
 
 static bool
@@ -1461,9 +1542,10 @@ minutes_parse(struct mf *p)
 {
 	p->text = mf_joined(p, "minutes", p->parts);
 	if (p->text[0] == '\0')
-		mf_problem(p, "minutes", "Write the minutes");
+		form_page_problem(&p->form, "minutes", "Write the minutes");
 	else if (strlen(p->text) > MEETING_MINUTES_MAX)
-		mf_problem(p, "minutes", "The minutes must be %d characters or "
+		form_page_problem(&p->form, "minutes",
+		    "The minutes must be %d characters or "
 		    "fewer", MEETING_MINUTES_MAX);
 	return true;
 }
@@ -1472,7 +1554,7 @@ static enum herr
 minutes_save(struct mf *p, const struct journey_ctx *cx, struct hdiag *d)
 {
 	return record_minutes_save(p->r->st, p->c.m->id, p->text,
-	    mf_version_value(p), cx, d);
+	    form_page_version_value(&p->form), cx, d);
 }
 
 static const struct mform minutes_form = {
@@ -1529,14 +1611,17 @@ sent_find(struct mf *p)
 static void
 sent_fields(struct mf *p)
 {
-	mf_field(p, "documents", "What was sent", true, mf_valid_code, 20);
-	mf_field(p, "method", "How", false, mf_valid_code, 20);
-	mf_field(p, "method_other", "How", false, mf_valid_line,
-	    MEETING_NAME_MAX + 8);
-	mf_field(p, "recipients", "Who to", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_date_fields(p, "sent_on", "Date sent");
-	mf_field(p, "sent_time", "Time sent", false, mf_valid_line, 40);
+	form_page_field(&p->form, "documents", "What was sent", false, true,
+	    mf_valid_code, 20);
+	form_page_field(&p->form, "method", "How", false, false, mf_valid_code,
+	    20);
+	form_page_field(&p->form, "method_other", "How", false, false,
+	    mf_valid_line, MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "recipients", "Who to", false, false,
+	    mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_date_fields(&p->form, "sent_on", "Date sent");
+	form_page_field(&p->form, "sent_time", "Time sent", false, false,
+	    mf_valid_line, 40);
 }
 
 static void
@@ -1547,8 +1632,9 @@ sent_defaults(struct mf *p)
 	int minute;
 
 	mp_uk_local(p->r->now, &day, &minute);
-	mf_def_date(p, "sent_on", day);
-	mf_def(p, "sent_time", "%s", mp_clock(minute, c, sizeof(c)));
+	form_page_def_date(&p->form, "sent_on", day);
+	form_page_def(&p->form, "sent_time", "%s", mp_clock(minute, c,
+	    sizeof(c)));
 }
 
 static void
@@ -1575,21 +1661,27 @@ sent_render(struct mf *p, struct html *h)
 		    m->minutes_saved_at != 0)
 			docs[n++] = (struct ui_option){ send_docs[i].code,
 			    send_docs[i].label };
-	mf_checkboxes(p, h, "documents", "What was sent?", "Select everything "
+	form_page_checkboxes(&p->form, h, "documents", "What was sent?",
+	    "Select everything "
 	    "that went at the same time", docs, n);
-	mf_radios(p, h, "method", "How was it sent?", NULL, send_methods, 5);
-	mf_input(p, h, "method_other", "If another way, how?", NULL, UI_W_20);
-	mf_textarea(p, h, "recipients", "Who was it sent to?", "For example: "
+	form_page_radios(&p->form, h, "method", "How was it sent?", NULL,
+	    send_methods, 5);
+	form_page_input(&p->form, h, "method_other", "If another way, how?",
+	    NULL, UI_W_20);
+	form_page_textarea(&p->form, h, "recipients", "Who was it sent to?",
+	    "For example: "
 	    "mother and father; the school; the health visitor");
-	mf_date_input(p, h, "sent_on", "When was it sent?", NULL);
-	mf_input(p, h, "sent_time", "At what time?", "For example, 15:00 or "
+	form_page_date_input(&p->form, h, "sent_on", "When was it sent?", NULL);
+	form_page_input(&p->form, h, "sent_time", "At what time?",
+	    "For example, 15:00 or "
 	    "3pm", UI_W_5);
 }
 
 static bool
 sent_parse(struct mf *p)
 {
-	const char *method = mf_val(p, "method"), *t = mf_val(p, "sent_time");
+	const char *method = form_page_val(&p->form, "method"),
+	    *t = form_page_val(&p->form, "sent_time");
 	char how[MEETING_NAME_MAX + 1], who[MEETING_TEXT_MAX + 1];
 	int minute = mp_parse_clock(t);
 	int64_t at = 0;
@@ -1601,24 +1693,29 @@ sent_parse(struct mf *p)
 		if (strcmp(method, send_methods[i].value) == 0)
 			mp_copy(how, sizeof(how), send_methods[i].label);
 	if (strcmp(method, "other") == 0) {
-		mp_trimmed(how, sizeof(how), mf_val(p, "method_other"));
+		mp_trimmed(how, sizeof(how), form_page_val(&p->form,
+		    "method_other"));
 		if (how[0] == '\0')
-			mf_problem(p, "method_other", "Enter how it was sent");
+			form_page_problem(&p->form, "method_other",
+			    "Enter how it was sent");
 	} else if (how[0] == '\0')
-		mf_problem(p, "method", "Select how it was sent");
+		form_page_problem(&p->form, "method", "Select how it was sent");
 	mf_text_into(p, "recipients", who, sizeof(who));
-	if (mf_date_value(p, "sent_on", "the date it was sent", true, &day)) {
+	if (form_page_date_value(&p->form, "sent_on", "the date it was sent",
+	    true, &day)) {
 		if (t[0] == '\0')
-			mf_problem(p, "sent_time", "Enter the time it was sent");
+			form_page_problem(&p->form, "sent_time",
+			    "Enter the time it was sent");
 		else if (minute < 0)
-			mf_problem(p, "sent_time", "Enter the time as hours and "
+			form_page_problem(&p->form, "sent_time",
+			    "Enter the time as hours and "
 			    "minutes, like 15:00 or 3pm");
 		else
 			at = meeting_start_utc(day, minute);
 	}
 	p->nsends = 0;
-	for (int i = 0; i < p->body->n; i++) {
-		const struct form_pair *fp = &p->body->pair[i];
+	for (int i = 0; i < p->form.body->n; i++) {
+		const struct form_pair *fp = &p->form.body->pair[i];
 		size_t k;
 
 		if (strcmp(fp->name, "documents") != 0)
@@ -1628,7 +1725,8 @@ sent_parse(struct mf *p)
 				break;
 		if (k == sizeof(send_docs) / sizeof(send_docs[0]) ||
 		    p->nsends >= DOC__COUNT * AUD__COUNT) {
-			mf_problem(p, "documents", "Select documents from the "
+			form_page_problem(&p->form, "documents",
+			    "Select documents from the "
 			    "list");
 			continue;
 		}
@@ -1643,7 +1741,8 @@ sent_parse(struct mf *p)
 		p->nsends++;
 	}
 	if (p->nsends == 0)
-		mf_problem(p, "documents", "Select what was sent");
+		form_page_problem(&p->form, "documents",
+		    "Select what was sent");
 	return true;
 }
 
@@ -1689,7 +1788,8 @@ static const struct mform sent_form = {
 static bool
 feedback_find(struct mf *p)
 {
-	const char *from = p->body != NULL ? form_get(p->body, "from") :
+	const char *from = p->form.body != NULL ? form_get(p->form.body,
+	    "from") :
 	    form_get(&p->r->query, "from");
 	int k = feedback_from_parse(mp_nz(from));
 
@@ -1706,20 +1806,23 @@ feedback_find(struct mf *p)
 static void
 feedback_fields(struct mf *p)
 {
-	mf_field(p, "from", "From", false, mf_valid_code, 10);
-	mf_field(p, "name", "Name", false, mf_valid_line, MEETING_NAME_MAX + 8);
+	form_page_field(&p->form, "from", "From", false, false, mf_valid_code,
+	    10);
+	form_page_field(&p->form, "name", "Name", false, false, mf_valid_line,
+	    MEETING_NAME_MAX + 8);
 	for (int q = 1; q <= FEEDBACK_QUESTIONS; q++)
-		mf_fieldf(p, "Answer", mf_valid_digits, 1, "q%d", q);
-	mf_field(p, "comments", "Comments", false, mf_valid_note,
-	    MEETING_TEXT_MAX + 200);
-	mf_date_fields(p, "given_on", "Date given");
+		form_page_fieldf(&p->form, "Answer", form_page_valid_digits, 1,
+		    "q%d", q);
+	form_page_field(&p->form, "comments", "Comments", false, false,
+	    mf_valid_note, MEETING_TEXT_MAX + 200);
+	form_page_date_fields(&p->form, "given_on", "Date given");
 }
 
 static void
 feedback_defaults(struct mf *p)
 {
-	mf_def(p, "from", "%s", feedback_from_code(p->from));
-	mf_def_date(p, "given_on", p->r->today);
+	form_page_def(&p->form, "from", "%s", feedback_from_code(p->from));
+	form_page_def_date(&p->form, "given_on", p->r->today);
 }
 
 static void
@@ -1744,14 +1847,18 @@ feedback_render(struct mf *p, struct html *h)
 	ui_para(h, p->from == FEEDBACK_CHILD ? "Copy the child's answers from "
 	    "their form." : "Copy the answers from the parent's or carer's "
 	    "form.");
-	mf_input(p, h, "name", "Name (optional)", "Leave this empty if they did "
+	form_page_input(&p->form, h, "name", "Name (optional)",
+	    "Leave this empty if they did "
 	    "not give it", UI_W_20);
 	for (int q = 0; q < FEEDBACK_QUESTIONS; q++) {
 		snprintf(n, sizeof(n), "q%d", q + 1);
-		mf_radios(p, h, n, feedback_question(p->from, q), NULL, opts, k);
+		form_page_radios(&p->form, h, n, feedback_question(p->from, q),
+		    NULL, opts, k);
 	}
-	mf_textarea(p, h, "comments", "Anything else they said", NULL);
-	mf_date_input(p, h, "given_on", "When was the form filled in?", NULL);
+	form_page_textarea(&p->form, h, "comments", "Anything else they said",
+	    NULL);
+	form_page_date_input(&p->form, h, "given_on",
+	    "When was the form filled in?", NULL);
 }
 
 static bool
@@ -1762,20 +1869,22 @@ feedback_parse(struct mf *p)
 
 	memset(f, 0, sizeof(*f));
 	f->from = p->from;
-	mp_trimmed(f->name, sizeof(f->name), mf_val(p, "name"));
+	mp_trimmed(f->name, sizeof(f->name), form_page_val(&p->form, "name"));
 	for (int q = 0; q < FEEDBACK_QUESTIONS; q++) {
 		const char *v;
 
 		snprintf(n, sizeof(n), "q%d", q + 1);
-		v = mf_val(p, n);
+		v = form_page_val(&p->form, n);
 		f->answers[q] = v[0] != '\0' ? (int)(v[0] - '0') : 0;
 		if (f->answers[q] < 0 || f->answers[q] > 5) {
-			mf_problem(p, n, "Select an answer from the list");
+			form_page_problem(&p->form, n,
+			    "Select an answer from the list");
 			f->answers[q] = 0;
 		}
 	}
 	mf_text_into(p, "comments", f->comments, sizeof(f->comments));
-	(void)mf_date_value(p, "given_on", "the date the form was filled in",
+	(void)form_page_date_value(&p->form, "given_on",
+	    "the date the form was filled in",
 	    true, &f->given_on);
 	f->recorded_by = p->r->who.staff_id;
 	return true;

@@ -45,17 +45,15 @@
 #include "store/store_case.h"
 #include "store/store_meeting.h"
 #include "store/store_sos.h"
+#include "web/form_page.h"
 #include "web/page_sos.h"
 #include "web/plain_view.h"
 #include "web/router.h"
 #include "web/ui.h"
 #include "core/banned.h"
 
-#define MAX_ERRORS 16
 #define BLANK_ROWS 3		/* empty rows to add statements, pairs, steps */
 #define RATING_ROWS 6		/* people rated in one go */
-#define FIELDS_MAX 520		/* the map form's allow-list at its limits */
-#define DEFAULTS_MAX 420
 #define RATINGS_PAGE 800	/* ratings a scales page charts */
 #define RATINGS_SECTION 300	/* and the record's section */
 #define HISTORY_MAX 60
@@ -320,16 +318,10 @@ meeting_words(const struct meeting_summary *m, char *buf, size_t cap)
 
 /* ------------------------------------------------------- form state */
 
-/* A value a form starts with: borrowed, or held in `own`. */
-struct dv {
-	char name[FORM_NAME_MAX + 1];
-	const char *value;
-	char own[24];
-};
-
 /*
- * One form page while being shown or saved, whichever form it is.
- * Large: on the heap.
+ * One form page while being shown or saved, whichever form it is: the
+ * child, and form_page.h's values, allow-list and problems.  Large: on
+ * the heap.
  */
 struct fs {
 	struct req *r;
@@ -337,14 +329,7 @@ struct fs {
 	int64_t child_id;
 	struct child child;
 	char name[UI_NAME_LEN];
-	const struct form *body;	/* the POST, or NULL for defaults */
-	struct dv d[DEFAULTS_MAX];
-	int nd;
-	struct form_field fields[FIELDS_MAX];
-	char fname[FIELDS_MAX][FORM_NAME_MAX + 1];
-	int nfields;
-	struct hdiag diags[MAX_ERRORS];
-	struct ui_errors e;
+	struct form_page form;		/* values, allow-list, problems */
 	struct store_change ch;
 	struct plain_term *terms;	/* the authority's, read once */
 	int nterms;
@@ -359,7 +344,7 @@ fs_new(struct req *r, struct resp *w)
 	p->r = r;
 	p->w = w;
 	p->child_id = web_id(r, 0);
-	p->e.d = p->diags;
+	form_page_init(&p->form, NULL);
 	return p;
 }
 
@@ -368,220 +353,9 @@ fs_free(struct fs *p)
 {
 	if (p == NULL)
 		return;
+	form_page_clear(&p->form);
 	free(p->terms);
 	free(p);
-}
-
-/* The value of `name` to show (""), from the body or the defaults. */
-static const char *
-val(const struct fs *p, const char *name)
-{
-	if (p->body != NULL)
-		return nz(form_get(p->body, name));
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0)
-			return p->d[i].value;
-	return "";
-}
-
-static bool
-val_has(const struct fs *p, const char *name, const char *value)
-{
-	if (p->body != NULL) {
-		for (int i = 0; i < p->body->n; i++)
-			if (strcmp(p->body->pair[i].name, name) == 0 &&
-			    strcmp(p->body->pair[i].value, value) == 0)
-				return true;
-		return false;
-	}
-	for (int i = 0; i < p->nd; i++)
-		if (strcmp(p->d[i].name, name) == 0 &&
-		    strcmp(p->d[i].value, value) == 0)
-			return true;
-	return false;
-}
-
-/* A default borrowed from a record that outlives the page. */
-static void
-def(struct fs *p, const char *name, const char *value)
-{
-	if (p->nd >= DEFAULTS_MAX || value == NULL || value[0] == '\0')
-		return;
-	copy(p->d[p->nd].name, sizeof(p->d[p->nd].name), name);
-	p->d[p->nd].value = value;
-	p->nd++;
-}
-
-static void def_own(struct fs *p, const char *name, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-
-/* A short default made here ("12", "2026", an id). */
-static void
-def_own(struct fs *p, const char *name, const char *fmt, ...)
-{
-	struct dv *d;
-	va_list ap;
-
-	if (p->nd >= DEFAULTS_MAX)
-		return;
-	d = &p->d[p->nd++];
-	copy(d->name, sizeof(d->name), name);
-	va_start(ap, fmt);
-	vsnprintf(d->own, sizeof(d->own), fmt, ap);
-	va_end(ap);
-	d->value = d->own;
-}
-
-static void
-def_date(struct fs *p, const char *name, hday day)
-{
-	char n[FORM_NAME_MAX + 1];
-	int y, m, d;
-
-	if (day == HDAY_NONE)
-		return;
-	hdate_to_ymd(day, &y, &m, &d);
-	snprintf(n, sizeof(n), "%s-day", name);
-	def_own(p, n, "%d", d);
-	snprintf(n, sizeof(n), "%s-month", name);
-	def_own(p, n, "%d", m);
-	snprintf(n, sizeof(n), "%s-year", name);
-	def_own(p, n, "%d", y);
-}
-
-/* Add a field to the allow-list. */
-static void
-field(struct fs *p, const char *name, const char *label, bool required,
-    bool repeatable, form_validator valid, size_t max)
-{
-	struct form_field *f;
-
-	if (p->nfields >= FIELDS_MAX)
-		return;
-	copy(p->fname[p->nfields], sizeof(p->fname[0]), name);
-	f = &p->fields[p->nfields];
-	f->name = p->fname[p->nfields];
-	f->label = label;
-	f->required = required;
-	f->repeatable = repeatable;
-	f->valid = valid;
-	f->max = max;
-	p->nfields++;
-}
-
-static void fieldf(struct fs *p, const char *label, form_validator valid,
-    size_t max, const char *fmt, ...) HEARTH_PRINTF(5, 6);
-
-static void
-fieldf(struct fs *p, const char *label, form_validator valid, size_t max,
-    const char *fmt, ...)
-{
-	char name[FORM_NAME_MAX + 1];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(name, sizeof(name), fmt, ap);
-	va_end(ap);
-	field(p, name, label, false, false, valid, max);
-}
-
-static bool
-has_field(const struct fs *p, const char *name)
-{
-	for (int i = 0; i < p->nfields; i++)
-		if (strcmp(p->fields[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-/* Add one more problem to show (one per field). */
-static void
-add_error(struct fs *p, const struct hdiag *d)
-{
-	for (int i = 0; i < p->e.n; i++)
-		if (strcmp(p->diags[i].field, d->field) == 0)
-			return;
-	if (p->e.n < MAX_ERRORS)
-		p->diags[p->e.n++] = *d;
-	p->e.d = p->diags;
-}
-
-static void problem(struct fs *p, const char *field, const char *fmt, ...)
-    HEARTH_PRINTF(3, 4);
-
-static void
-problem(struct fs *p, const char *fieldname, const char *fmt, ...)
-{
-	struct hdiag d;
-	va_list ap;
-
-	hdiag_clear(&d);
-	copy(d.field, sizeof(d.field), fieldname);
-	va_start(ap, fmt);
-	vsnprintf(d.msg, sizeof(d.msg), fmt, ap);
-	va_end(ap);
-	add_error(p, &d);
-}
-
-/* Whether the body holds a field the form did not declare. */
-static bool
-unknown_field(const struct form *f, const struct form_field *fields, int n)
-{
-	for (int i = 0; i < f->n; i++) {
-		int k;
-
-		for (k = 0; k < n; k++)
-			if (strcmp(f->pair[i].name, fields[k].name) == 0)
-				break;
-		if (k == n)
-			return true;
-	}
-	return false;
-}
-
-/* A problem form_check named by a date's part is about the date. */
-static void
-date_part_field(struct hdiag *d)
-{
-	static const char *const parts[] = { "-day", "-month", "-year" };
-	size_t len = strlen(d->field);
-
-	for (size_t k = 0; k < 3; k++) {
-		size_t pl = strlen(parts[k]);
-
-		if (len > pl && strcmp(d->field + len - pl, parts[k]) == 0) {
-			d->field[len - pl] = '\0';
-			return;
-		}
-	}
-}
-
-/*
- * Check the body against the allow-list: true when it passed.  Otherwise
- * false, with the problems added (each date's under the date), or the
- * request answered 400 for a field the form never sends (*answered).
- */
-static bool
-check_body(struct fs *p, bool *answered)
-{
-	struct hdiag got[MAX_ERRORS];
-	int nbad = 0;
-
-	*answered = false;
-	if (form_check(p->body, p->fields, p->nfields, got, MAX_ERRORS,
-	    &nbad) == HERR_OK)
-		return true;
-	if (unknown_field(p->body, p->fields, p->nfields)) {
-		web_bad_request(p->r, p->w, "The form sent a field this page "
-		    "does not accept. Go back, reload the page and try again.");
-		*answered = true;
-		return false;
-	}
-	for (int i = 0; i < nbad && i < MAX_ERRORS; i++) {
-		date_part_field(&got[i]);
-		add_error(p, &got[i]);
-	}
-	return false;
 }
 
 /* The authority's plain-language terms, read once per request. */
@@ -596,16 +370,6 @@ terms_read(struct fs *p)
 }
 
 /* ----------------------------------------------------------- validators */
-
-static enum herr
-valid_digits(const char *v, const char *label, struct hdiag *d)
-{
-	for (const char *s = v; *s; s++)
-		if (*s < '0' || *s > '9')
-			return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be "
-			    "a number", label);
-	return HERR_OK;
-}
 
 /* A statement of several lines, trimmed as it will be stored. */
 static enum herr
@@ -643,208 +407,6 @@ valid_code(const char *v, const char *label, struct hdiag *d)
 			return hdiag_set(d, HERR_INVALID, NULL, "", "Select "
 			    "%s from the list", label);
 	return HERR_OK;
-}
-
-/* ------------------------------------------------------------- dates */
-
-/* The three boxes of a GOV.UK date input. */
-static void
-date_fields(struct fs *p, const char *name, const char *label)
-{
-	fieldf(p, label, valid_digits, 2, "%s-day", name);
-	fieldf(p, label, valid_digits, 2, "%s-month", name);
-	fieldf(p, label, valid_digits, 4, "%s-year", name);
-}
-
-/* Whether all three boxes of `name` are empty. */
-static bool
-date_blank(const struct fs *p, const char *name)
-{
-	char n[FORM_NAME_MAX + 8];
-	static const char *const parts[] = { "day", "month", "year" };
-
-	for (int i = 0; i < 3; i++) {
-		snprintf(n, sizeof(n), "%s-%s", name, parts[i]);
-		if (val(p, n)[0] != '\0')
-			return false;
-	}
-	return true;
-}
-
-/*
- * The date in the boxes of `name`: true with *out (HDAY_NONE when all are
- * empty and the date is optional), or false with the GOV.UK message added
- * ("Enter `what`", "`What` must include a month", "`What` must be a real
- * date").
- */
-static bool
-date_value(struct fs *p, const char *name, const char *what, bool required,
-    hday *out)
-{
-	char n[FORM_NAME_MAX + 1], What[96];
-	const char *dv, *mv, *yv, *missing = NULL;
-	int nmissing = 0;
-	long d, m, y;
-
-	*out = HDAY_NONE;
-	snprintf(n, sizeof(n), "%s-day", name);
-	dv = val(p, n);
-	snprintf(n, sizeof(n), "%s-month", name);
-	mv = val(p, n);
-	snprintf(n, sizeof(n), "%s-year", name);
-	yv = val(p, n);
-	copy(What, sizeof(What), what);
-	if (What[0] >= 'a' && What[0] <= 'z')
-		What[0] = (char)(What[0] - 'a' + 'A');
-	if (yv[0] == '\0') {
-		missing = "a year";
-		nmissing++;
-	}
-	if (mv[0] == '\0') {
-		missing = "a month";
-		nmissing++;
-	}
-	if (dv[0] == '\0') {
-		missing = "a day";
-		nmissing++;
-	}
-	if (nmissing == 3) {
-		if (!required)
-			return true;
-		problem(p, name, "Enter %s", what);
-		return false;
-	}
-	if (nmissing == 2) {
-		problem(p, name, "%s must include %s and %s", What,
-		    dv[0] == '\0' ? "a day" : "a month", yv[0] == '\0' ?
-		    "a year" : "a month");
-		return false;
-	}
-	if (nmissing == 1) {
-		problem(p, name, "%s must include %s", What, missing);
-		return false;
-	}
-	d = strtol(dv, NULL, 10);
-	m = strtol(mv, NULL, 10);
-	y = strtol(yv, NULL, 10);
-	if (strlen(yv) != 4) {
-		problem(p, name, "The year must include 4 numbers");
-		return false;
-	}
-	if (!hdate_valid((int)y, (int)m, (int)d) ||
-	    hdate_from_ymd((int)y, (int)m, (int)d, out) != HERR_OK) {
-		*out = HDAY_NONE;
-		problem(p, name, "%s must be a real date", What);
-		return false;
-	}
-	return true;
-}
-
-/* A GOV.UK date input; `small` leaves out the fieldset's bold legend. */
-static void
-date_input(struct fs *p, struct html *h, const char *name,
-    const char *legend, const char *hint)
-{
-	static const struct {
-		const char *part, *label, *cls;
-	} parts[] = {
-		{ "day", "Day", "govuk-input--width-2" },
-		{ "month", "Month", "govuk-input--width-2" },
-		{ "year", "Year", "govuk-input--width-4" },
-	};
-	const char *err = ui_error_for(&p->e, name);
-	char n[FORM_NAME_MAX + 1];
-
-	if (hint == NULL)
-		hint = "For example, 27 3 2026";
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><fieldset class=\"govuk-fieldset\" role=\"group\"");
-	if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	html_lit(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__"
-	    "legend--s\">");
-	html_text(h, legend);
-	html_lit(h, "</legend>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<div class=\"govuk-date-input\"");
-	html_attrf(h, "id", "%s-input", name);
-	html_lit(h, ">");
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		snprintf(n, sizeof(n), "%s-%s", name, parts[i].part);
-		html_lit(h, "<div class=\"govuk-date-input__item\"><div class=\""
-		    "govuk-form-group\"><label class=\"govuk-label "
-		    "govuk-date-input__label\"");
-		/* The day box carries the field's own id, which the error
-		 * summary links to. */
-		html_attr(h, "for", i == 0 ? name : n);
-		html_lit(h, ">");
-		html_text(h, parts[i].label);
-		html_lit(h, "</label><input");
-		html_attrf(h, "class", "govuk-input govuk-date-input__input %s%s",
-		    parts[i].cls, err != NULL ? " govuk-input--error" : "");
-		html_attr(h, "id", i == 0 ? name : n);
-		html_attr(h, "name", n);
-		html_lit(h, " type=\"text\" inputmode=\"numeric\"");
-		html_attr(h, "value", val(p, n));
-		html_lit(h, "></div></div>");
-	}
-	html_lit(h, "</div></fieldset></div>\n");
-}
-
-/* ------------------------------------------------------------ controls */
-
-/* A textarea of `rows` lines. */
-static void
-textarea(struct fs *p, struct html *h, const char *name, const char *label,
-    const char *hint, int rows)
-{
-	const char *err = ui_error_for(&p->e, name);
-
-	html_lit(h, "<div class=\"govuk-form-group");
-	if (err != NULL)
-		html_lit(h, " govuk-form-group--error");
-	html_lit(h, "\"><label class=\"govuk-label govuk-label--s\"");
-	html_attr(h, "for", name);
-	html_lit(h, ">");
-	html_text(h, label);
-	html_lit(h, "</label>");
-	ui_hint(h, name, hint);
-	ui_error_message(h, name, err);
-	html_lit(h, "<textarea");
-	html_attrf(h, "rows", "%d", rows);
-	html_attr(h, "class", err != NULL ?
-	    "govuk-textarea govuk-textarea--error" : "govuk-textarea");
-	html_attr(h, "id", name);
-	html_attr(h, "name", name);
-	if (hint != NULL && err != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint %s-error", name,
-		    name);
-	else if (hint != NULL)
-		html_attrf(h, "aria-describedby", "%s-hint", name);
-	else if (err != NULL)
-		html_attrf(h, "aria-describedby", "%s-error", name);
-	html_lit(h, ">");
-	html_text(h, val(p, name));
-	html_lit(h, "</textarea></div>\n");
-}
-
-static void
-input(struct fs *p, struct html *h, const char *name, const char *label,
-    const char *hint, enum ui_width width)
-{
-	ui_input(h, &p->e, name, label, hint, val(p, name), width);
-}
-
-static void
-hidden(struct fs *p, struct html *h, const char *name)
-{
-	ui_hidden(h, name, val(p, name));
 }
 
 /* ------------------------------------------------------------ the chart */
@@ -1875,7 +1437,7 @@ rows_set(struct mf *f)
 {
 	static const char *const kinds[SOS_ITEM__COUNT] = { "rows_harm",
 		"rows_complicating", "rows_strength", "rows_safety" };
-	const struct form *b = f->p->body;
+	const struct form *b = f->p->form.body;
 	int total = 0, n;
 
 	if (b != NULL) {
@@ -1921,50 +1483,53 @@ mf_defaults(struct mf *f)
 	int seen[SOS_ITEM__COUNT] = { 0 };
 	char n[FORM_NAME_MAX + 1];
 
-	def_own(p, "expected", "%" PRId64, f->latest_id);
+	form_page_def(&p->form, "expected", "%" PRId64, f->latest_id);
 	if (f->meeting != NULL)
-		def_own(p, "meeting", "%" PRId64, f->meeting->id);
-	def_date(p, "made_on", f->meeting != NULL && f->meeting->date <=
+		form_page_def(&p->form, "meeting", "%" PRId64, f->meeting->id);
+	form_page_def_date(&p->form, "made_on",
+	    f->meeting != NULL && f->meeting->date <=
 	    p->r->today ? f->meeting->date : p->r->today);
 	for (int i = 0; m != NULL && i < m->n_children; i++)
 		if (m->child_ids[i] != p->child_id)
-			def_own(p, "children", "%" PRId64, m->child_ids[i]);
+			form_page_def(&p->form, "children", "%" PRId64,
+			    m->child_ids[i]);
 	for (int i = 0; m != NULL && i < m->n_items; i++) {
 		const struct sos_item *it = &m->items[i];
 
 		snprintf(n, sizeof(n), "%s_%d", sos_item_kind_code(it->kind),
 		    ++seen[it->kind]);
-		def(p, n, it->text);
+		form_page_def_text(&p->form, n, it->text);
 	}
 	for (int i = 0; i < f->prows; i++) {
 		const struct sos_pair *x = m != NULL && i < m->n_pairs ?
 		    &m->pairs[i] : NULL;
 
 		snprintf(n, sizeof(n), "pair_%d_view", i + 1);
-		def_own(p, n, "%s", sos_family_view_code(x != NULL ?
+		form_page_def(&p->form, n, "%s",
+		    sos_family_view_code(x != NULL ?
 		    x->family_view : SOS_VIEW_NOT_ASKED));
 		if (x == NULL)
 			continue;
 		snprintf(n, sizeof(n), "pair_%d_danger", i + 1);
-		def(p, n, x->danger);
+		form_page_def_text(&p->form, n, x->danger);
 		snprintf(n, sizeof(n), "pair_%d_who", i + 1);
-		def(p, n, x->who_worried);
+		form_page_def_text(&p->form, n, x->who_worried);
 		snprintf(n, sizeof(n), "pair_%d_says", i + 1);
-		def(p, n, x->family_says);
+		form_page_def_text(&p->form, n, x->family_says);
 		snprintf(n, sizeof(n), "pair_%d_goal_agency", i + 1);
-		def(p, n, x->goal_agency);
+		form_page_def_text(&p->form, n, x->goal_agency);
 		snprintf(n, sizeof(n), "pair_%d_goal_family", i + 1);
-		def(p, n, x->goal_family);
+		form_page_def_text(&p->form, n, x->goal_family);
 		snprintf(n, sizeof(n), "pair_%d_sustain", i + 1);
-		def(p, n, x->sustain);
+		form_page_def_text(&p->form, n, x->sustain);
 	}
 	for (int i = 0; m != NULL && i < m->n_steps; i++) {
 		snprintf(n, sizeof(n), "step_%d_what", i + 1);
-		def(p, n, m->steps[i].what);
+		form_page_def_text(&p->form, n, m->steps[i].what);
 		snprintf(n, sizeof(n), "step_%d_who", i + 1);
-		def(p, n, m->steps[i].who);
+		form_page_def_text(&p->form, n, m->steps[i].who);
 		snprintf(n, sizeof(n), "step_%d_by", i + 1);
-		def_date(p, n, m->steps[i].by);
+		form_page_def_date(&p->form, n, m->steps[i].by);
 	}
 	if (m != NULL)
 		warnings_of(m, p->r->today, &f->warn);
@@ -1979,39 +1544,54 @@ mf_fields(struct mf *f)
 		"rows_pairs", "rows_steps" };
 	struct fs *p = f->p;
 
-	field(p, "csrf", "Form token", true, false, NULL, 64);
-	field(p, "expected", "Version", false, false, valid_digits, 20);
-	field(p, "meeting", "Conference", false, false, valid_digits, 20);
+	form_page_field(&p->form, "csrf", "Form token", true, false, NULL, 64);
+	form_page_field(&p->form, "expected", "Version", false, false,
+	    form_page_valid_digits, 20);
+	form_page_field(&p->form, "meeting", "Conference", false, false,
+	    form_page_valid_digits, 20);
 	for (size_t i = 0; i < sizeof(hidden_rows) / sizeof(hidden_rows[0]);
 	    i++)
-		field(p, hidden_rows[i], "Rows", false, false, valid_digits, 3);
-	field(p, "children", "Children", false, true, valid_digits, 20);
-	date_fields(p, "made_on", "The date the map reflects");
+		form_page_field(&p->form, hidden_rows[i], "Rows", false, false,
+		    form_page_valid_digits, 3);
+	form_page_field(&p->form, "children", "Children", false, true,
+	    form_page_valid_digits, 20);
+	form_page_date_fields(&p->form, "made_on", "The date the map reflects");
 	for (int k = 0; k < SOS_ITEM__COUNT; k++)
 		for (int i = 1; i <= f->rows[k]; i++)
-			fieldf(p, item_nouns[k], valid_note, 0, "%s_%d",
+			form_page_fieldf(&p->form, item_nouns[k], valid_note, 0,
+			    "%s_%d",
 			    sos_item_kind_code((enum sos_item_kind)k), i);
 	for (int i = 1; i <= f->prows; i++) {
-		fieldf(p, "The danger statement", valid_note, 0,
+		form_page_fieldf(&p->form, "The danger statement", valid_note,
+		    0,
 		    "pair_%d_danger", i);
-		fieldf(p, "Who is worried", valid_line, 0, "pair_%d_who", i);
-		fieldf(p, "Whether the family agrees", valid_code, 16,
+		form_page_fieldf(&p->form, "Who is worried", valid_line, 0,
+		    "pair_%d_who", i);
+		form_page_fieldf(&p->form, "Whether the family agrees",
+		    valid_code, 16,
 		    "pair_%d_view", i);
-		fieldf(p, "What the family says", valid_note, 0,
+		form_page_fieldf(&p->form, "What the family says", valid_note,
+		    0,
 		    "pair_%d_says", i);
-		fieldf(p, "The agency's safety goal", valid_note, 0,
+		form_page_fieldf(&p->form, "The agency's safety goal",
+		    valid_note, 0,
 		    "pair_%d_goal_agency", i);
-		fieldf(p, "The family's safety goal", valid_note, 0,
+		form_page_fieldf(&p->form, "The family's safety goal",
+		    valid_note, 0,
 		    "pair_%d_goal_family", i);
-		fieldf(p, "For how long", valid_line, 0, "pair_%d_sustain", i);
+		form_page_fieldf(&p->form, "For how long", valid_line, 0,
+		    "pair_%d_sustain", i);
 	}
 	for (int i = 1; i <= f->srows; i++) {
 		char n[FORM_NAME_MAX + 1];
 
-		fieldf(p, "What will happen", valid_note, 0, "step_%d_what", i);
-		fieldf(p, "Who will do it", valid_line, 0, "step_%d_who", i);
+		form_page_fieldf(&p->form, "What will happen", valid_note, 0,
+		    "step_%d_what", i);
+		form_page_fieldf(&p->form, "Who will do it", valid_line, 0,
+		    "step_%d_who", i);
 		snprintf(n, sizeof(n), "step_%d_by", i);
-		date_fields(p, n, "The date it will be done by");
+		form_page_date_fields(&p->form, n,
+		    "The date it will be done by");
 	}
 }
 
@@ -2046,7 +1626,7 @@ mf_load(struct mf *f)
 			    rev.made_by_name);
 	}
 	f->nms = meetings_of(r, p->child_id, f->ms);
-	mt = p->body != NULL ? form_get(p->body, "meeting") :
+	mt = p->form.body != NULL ? form_get(p->form.body, "meeting") :
 	    form_get(&r->query, "meeting");
 	if (mt != NULL && mt[0] != '\0') {
 		/* Only a conference about this child. */
@@ -2075,7 +1655,7 @@ item_rows(struct mf *f, struct html *h, enum sos_item_kind k)
 	for (int i = 1; i <= f->rows[k]; i++) {
 		snprintf(n, sizeof(n), "%s_%d", sos_item_kind_code(k), i);
 		snprintf(label, sizeof(label), "%s %d", item_nouns[k], i);
-		textarea(f->p, h, n, label, NULL, 3);
+		form_page_textarea_rows(&f->p->form, h, n, label, NULL, 3);
 	}
 }
 
@@ -2101,38 +1681,47 @@ pair_rows(struct mf *f, struct html *h)
 		html_lit(h, "</legend>");
 		snprintf(n, sizeof(n), "pair_%d_danger", i);
 		snprintf(label, sizeof(label), "Danger statement %d", i);
-		textarea(p, h, n, label, "Who is worried, about what, and what "
+		form_page_textarea_rows(&p->form, h, n, label,
+		    "Who is worried, about what, and what "
 		    "could happen to the child if nothing changes. Use the "
 		    "family's words where you can.", 4);
 		snprintf(n, sizeof(n), "pair_%d_who", i);
-		input(p, h, n, "Who is worried", "For example, the school and "
+		form_page_input(&p->form, h, n, "Who is worried",
+		    "For example, the school and "
 		    "the social worker", UI_W_FULL);
 		snprintf(n, sizeof(n), "pair_%d_view", i);
-		ui_radios(h, &p->e, n, "Does the family agree with this worry?",
-		    view_options, 4, val(p, n));
+		ui_radios(h, &p->form.e, n,
+		    "Does the family agree with this worry?",
+		    view_options, 4, form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "pair_%d_says", i);
-		textarea(p, h, n, "What the family says", "Needed when they "
+		form_page_textarea_rows(&p->form, h, n, "What the family says",
+		    "Needed when they "
 		    "partly agree or disagree: in their words.", 2);
 		snprintf(n, sizeof(n), "pair_%d_goal_agency", i);
-		textarea(p, h, n, "Safety goal: what the agency needs to see",
+		form_page_textarea_rows(&p->form, h, n,
+		    "Safety goal: what the agency needs to see",
 		    "What the parents will be doing, what the child will "
 		    "experience, what professionals will see.", 3);
 		snprintf(n, sizeof(n), "pair_%d_goal_family", i);
-		textarea(p, h, n, "Safety goal in the family's own words", NULL,
-		    3);
+		form_page_textarea_rows(&p->form, h, n,
+		    "Safety goal in the family's own words", NULL, 3);
 		snprintf(n, sizeof(n), "pair_%d_sustain", i);
-		input(p, h, n, "For how long must it last?", "For example, for "
+		form_page_input(&p->form, h, n, "For how long must it last?",
+		    "For example, for "
 		    "6 months", UI_W_20);
 		/* The family-facing texts, as typed, through the checker. */
 		snprintf(n, sizeof(n), "pair_%d_danger", i);
 		snprintf(label, sizeof(label), "danger statement %d", i);
-		plain_view_flags(h, label, val(p, n), p->terms, p->nterms);
+		plain_view_flags(h, label, form_page_val(&p->form, n), p->terms,
+		    p->nterms);
 		snprintf(n, sizeof(n), "pair_%d_goal_agency", i);
 		snprintf(label, sizeof(label), "the agency's safety goal %d", i);
-		plain_view_flags(h, label, val(p, n), p->terms, p->nterms);
+		plain_view_flags(h, label, form_page_val(&p->form, n), p->terms,
+		    p->nterms);
 		snprintf(n, sizeof(n), "pair_%d_goal_family", i);
 		snprintf(label, sizeof(label), "the family's safety goal %d", i);
-		plain_view_flags(h, label, val(p, n), p->terms, p->nterms);
+		plain_view_flags(h, label, form_page_val(&p->form, n), p->terms,
+		    p->nterms);
 		html_lit(h, "</fieldset></div>\n");
 	}
 }
@@ -2151,13 +1740,13 @@ step_rows(struct mf *f, struct html *h)
 		html_lit(h, "</legend>");
 		snprintf(n, sizeof(n), "step_%d_what", i);
 		snprintf(label, sizeof(label), "What will happen (step %d)", i);
-		textarea(p, h, n, label, NULL, 2);
+		form_page_textarea_rows(&p->form, h, n, label, NULL, 2);
 		snprintf(n, sizeof(n), "step_%d_who", i);
 		snprintf(label, sizeof(label), "Who will do it (step %d)", i);
-		input(p, h, n, label, NULL, UI_W_FULL);
+		form_page_input(&p->form, h, n, label, NULL, UI_W_FULL);
 		snprintf(n, sizeof(n), "step_%d_by", i);
 		snprintf(label, sizeof(label), "By when (step %d)", i);
-		date_input(p, h, n, label, NULL);
+		form_page_date_input(&p->form, h, n, label, NULL);
 		html_lit(h, "</fieldset></div>\n");
 	}
 }
@@ -2166,7 +1755,7 @@ static void
 children_choice(struct mf *f, struct html *h)
 {
 	struct fs *p = f->p;
-	const char *err = ui_error_for(&p->e, "children");
+	const char *err = ui_error_for(&p->form.e, "children");
 	char v[24];
 
 	if (f->nkids == 0)
@@ -2195,7 +1784,7 @@ children_choice(struct mf *f, struct html *h)
 		else
 			html_attrf(h, "id", "children-%d", i);
 		html_attr(h, "value", v);
-		if (val_has(p, "children", v))
+		if (form_page_val_has(&p->form, "children", v))
 			html_lit(h, " checked");
 		html_lit(h, "><label class=\"govuk-label govuk-checkboxes__label"
 		    "\"");
@@ -2220,7 +1809,7 @@ mf_show(struct mf *f, int status)
 	char action[80], back[80], d[40], line[480], v[16];
 
 	p->w->status = status;
-	ui_page_start_errors(p->r, p->w, title, &p->e);
+	ui_page_start_errors(p->r, p->w, title, &p->form.e);
 	snprintf(back, sizeof(back), "/children/%" PRId64 "/map",
 	    p->child_id);
 	ui_back_link(h, back);
@@ -2247,9 +1836,9 @@ mf_show(struct mf *f, int status)
 	    p->child_id);
 	ui_form_start(p->r, h, action);
 	ui_hidden(h, "expected", f->expected[0] ? f->expected :
-	    val(p, "expected"));
+	    form_page_val(&p->form, "expected"));
 	if (f->meeting != NULL)
-		hidden(p, h, "meeting");
+		form_page_hidden(&p->form, h, "meeting");
 	for (int k = 0; k < SOS_ITEM__COUNT; k++) {
 		char n[32];
 
@@ -2263,7 +1852,8 @@ mf_show(struct mf *f, int status)
 	snprintf(v, sizeof(v), "%d", f->srows);
 	ui_hidden(h, "rows_steps", v);
 	children_choice(f, h);
-	date_input(p, h, "made_on", "The date the map reflects", NULL);
+	form_page_date_input(&p->form, h, "made_on",
+	    "The date the map reflects", NULL);
 	ui_para(h, "To take a statement off the map, delete its text. Empty "
 	    "boxes are left out.");
 	html_lit(h, "<h2 class=\"govuk-heading-l\">What are we worried about?"
@@ -2311,17 +1901,18 @@ mf_parse(struct mf *f)
 
 	f->m = m = sos_map_new();
 	m->child_ids[m->n_children++] = p->child_id;
-	for (int i = 0; i < p->body->n; i++) {
+	for (int i = 0; i < p->form.body->n; i++) {
 		int64_t id;
 		bool known = false;
 
-		if (strcmp(p->body->pair[i].name, "children") != 0)
+		if (strcmp(p->form.body->pair[i].name, "children") != 0)
 			continue;
-		id = parse_id(p->body->pair[i].value);
+		id = parse_id(p->form.body->pair[i].value);
 		for (int k = 0; k < f->nkids; k++)
 			known = known || f->kids[k].id == id;
 		if (!known) {
-			problem(p, f->nkids > 0 ? "children" : "made_on",
+			form_page_problem(&p->form,
+			    f->nkids > 0 ? "children" : "made_on",
 			    "Choose the children from the list");
 			continue;
 		}
@@ -2329,25 +1920,27 @@ mf_parse(struct mf *f)
 			m->child_ids[m->n_children++] = id;
 	}
 	m->meeting_id = f->meeting != NULL ? f->meeting->id : 0;
-	(void)date_value(p, "made_on", "the date the map reflects", true,
-	    &m->made_on);
+	(void)form_page_date_value(&p->form, "made_on",
+	    "the date the map reflects", true, &m->made_on);
 	for (int k = 0; k < SOS_ITEM__COUNT; k++)
 		for (int i = 1; i <= f->rows[k]; i++) {
 			struct sos_item *it;
 
 			snprintf(n, sizeof(n), "%s_%d",
 			    sos_item_kind_code((enum sos_item_kind)k), i);
-			if (val(p, n)[0] == '\0')
+			if (form_page_val(&p->form, n)[0] == '\0')
 				continue;
 			if (m->n_items == SOS_ITEMS_MAX) {
-				problem(p, n, "A map can hold at most %d "
+				form_page_problem(&p->form, n,
+				    "A map can hold at most %d "
 				    "statements of harm, complicating factors, "
 				    "strengths and safety", SOS_ITEMS_MAX);
 				break;
 			}
 			it = &m->items[m->n_items];
 			it->kind = (enum sos_item_kind)k;
-			if (trimmed(it->text, sizeof(it->text), val(p, n)) == 0)
+			if (trimmed(it->text, sizeof(it->text),
+			    form_page_val(&p->form, n)) == 0)
 				continue;
 			copy(f->item_field[m->n_items],
 			    sizeof(f->item_field[0]), n);
@@ -2362,27 +1955,34 @@ mf_parse(struct mf *f)
 
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			snprintf(n, sizeof(n), "pair_%d_%s", i, parts[k]);
-			any = any || trimmed(what, sizeof(what), val(p, n)) > 0;
+			any = any || trimmed(what, sizeof(what),
+			    form_page_val(&p->form, n)) > 0;
 		}
 		if (!any)
 			continue;
 		memset(x, 0, sizeof(*x));
 		snprintf(n, sizeof(n), "pair_%d_danger", i);
-		trimmed(x->danger, sizeof(x->danger), val(p, n));
+		trimmed(x->danger, sizeof(x->danger), form_page_val(&p->form,
+		    n));
 		snprintf(n, sizeof(n), "pair_%d_who", i);
-		trimmed(x->who_worried, sizeof(x->who_worried), val(p, n));
+		trimmed(x->who_worried, sizeof(x->who_worried),
+		    form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "pair_%d_view", i);
-		v = sos_family_view_parse(val(p, n));
+		v = sos_family_view_parse(form_page_val(&p->form, n));
 		x->family_view = v >= 0 ? (enum sos_family_view)v :
 		    SOS_VIEW__COUNT;
 		snprintf(n, sizeof(n), "pair_%d_says", i);
-		trimmed(x->family_says, sizeof(x->family_says), val(p, n));
+		trimmed(x->family_says, sizeof(x->family_says),
+		    form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "pair_%d_goal_agency", i);
-		trimmed(x->goal_agency, sizeof(x->goal_agency), val(p, n));
+		trimmed(x->goal_agency, sizeof(x->goal_agency),
+		    form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "pair_%d_goal_family", i);
-		trimmed(x->goal_family, sizeof(x->goal_family), val(p, n));
+		trimmed(x->goal_family, sizeof(x->goal_family),
+		    form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "pair_%d_sustain", i);
-		trimmed(x->sustain, sizeof(x->sustain), val(p, n));
+		trimmed(x->sustain, sizeof(x->sustain), form_page_val(&p->form,
+		    n));
 		f->pair_row[m->n_pairs++] = i;
 	}
 	for (int i = 1; i <= f->srows; i++) {
@@ -2392,19 +1992,21 @@ mf_parse(struct mf *f)
 		snprintf(n, sizeof(n), "step_%d_what", i);
 		snprintf(wn, sizeof(wn), "step_%d_who", i);
 		snprintf(bn, sizeof(bn), "step_%d_by", i);
-		if (trimmed(what, sizeof(what), val(p, n)) == 0 &&
-		    trimmed(what, sizeof(what), val(p, wn)) == 0 &&
-		    date_blank(p, bn))
+		if (trimmed(what, sizeof(what), form_page_val(&p->form,
+		    n)) == 0 &&
+		    trimmed(what, sizeof(what), form_page_val(&p->form,
+		    wn)) == 0 &&
+		    form_page_date_blank(&p->form, bn))
 			continue;
 		memset(x, 0, sizeof(*x));
-		trimmed(x->what, sizeof(x->what), val(p, n));
-		trimmed(x->who, sizeof(x->who), val(p, wn));
+		trimmed(x->what, sizeof(x->what), form_page_val(&p->form, n));
+		trimmed(x->who, sizeof(x->who), form_page_val(&p->form, wn));
 		snprintf(what, sizeof(what), "the date next step %d will be "
 		    "done by", i);
-		(void)date_value(p, bn, what, true, &x->by);
+		(void)form_page_date_value(&p->form, bn, what, true, &x->by);
 		f->step_row[m->n_steps++] = i;
 	}
-	return p->e.n == 0;
+	return p->form.e.n == 0;
 }
 
 /* Point a problem the core names ("pairs[1].danger") at its box. */
@@ -2448,11 +2050,11 @@ mf_map_field(struct mf *f, struct hdiag *d)
 		copy(out, sizeof(out), "step_1_what");
 	else if (strcmp(d->field, "children") == 0 && f->nkids > 0)
 		copy(out, sizeof(out), "children");
-	if (out[0] != '\0' && !has_field(f->p, out)) {
+	if (out[0] != '\0' && !form_page_has_field(&f->p->form, out)) {
 		char day[FORM_NAME_MAX + 8];
 
 		snprintf(day, sizeof(day), "%s-day", out);
-		if (!has_field(f->p, day))
+		if (!form_page_has_field(&f->p->form, day))
 			out[0] = '\0';
 	}
 	if (out[0] == '\0')
@@ -2500,11 +2102,11 @@ post_map_edit(struct req *r, struct resp *w)
 		return;
 	f = mf_new(r, w);
 	p = f->p;
-	p->body = &r->body;
+	p->form.body = &r->body;
 	if (!mf_load(f))
 		goto out;
 	mf_fields(f);
-	if (!check_body(p, &answered)) {
+	if (!form_page_check(&p->form, p->r, p->w, NULL, NULL, &answered)) {
 		if (!answered)
 			mf_again(f, 422);
 		goto out;
@@ -2523,8 +2125,8 @@ post_map_edit(struct req *r, struct resp *w)
 	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	x = record_map_save(r->st, f->m, parse_id(val(p, "expected")), &cx,
-	    &f->warn, &d);
+	x = record_map_save(r->st, f->m, parse_id(form_page_val(&p->form,
+	    "expected")), &cx, &f->warn, &d);
 	if (x == HERR_OK) {
 		if (audit_commit(r, w, AUDIT_CREATE, f->m->child_ids,
 		    f->m->n_children))
@@ -2540,7 +2142,7 @@ post_map_edit(struct req *r, struct resp *w)
 			snprintf(d.msg, sizeof(d.msg), "This map cannot be "
 			    "saved: check it and try again");
 		mf_map_field(f, &d);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		mf_again(f, 422);
 		break;
 	case HERR_CONFLICT:
@@ -2555,7 +2157,7 @@ post_map_edit(struct req *r, struct resp *w)
 		    "still needed.", p->ch.by_name[0] ? p->ch.by_name :
 		    "Someone else", p->ch.at > 0 ? ui_time(p->ch.at, when,
 		    sizeof(when)) : "an unknown time");
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		snprintf(f->expected, sizeof(f->expected), "%" PRId64,
 		    p->ch.version);
 		mf_again(f, 409);
@@ -2609,7 +2211,7 @@ rf_load(struct req *r, struct resp *w, const struct form *body)
 	enum herr x;
 
 	f->p = p = fs_new(r, w);
-	p->body = body;
+	p->form.body = body;
 	if (!child_load(r, w, p->child_id, &p->child, p->name))
 		goto fail;
 	f->latest = sos_map_new();
@@ -2658,8 +2260,8 @@ row_control(struct fs *p, struct html *h, const char *name,
     const char *label, const char *legend, const struct ui_option *opts,
     int nopts, int rows)
 {
-	const char *err = ui_error_for(&p->e, name);
-	const char *v = val(p, name);
+	const char *err = ui_error_for(&p->form.e, name);
+	const char *v = form_page_val(&p->form, name);
 
 	html_lit(h, "<div class=\"hearth-person__field\"><label class=\""
 	    "govuk-label\"");
@@ -2721,7 +2323,7 @@ rating_rows(struct rf *f, struct html *h)
 
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 			snprintf(n, sizeof(n), "rating_%d_%s", i, parts[k]);
-			any = any || ui_error_for(&p->e, n) != NULL;
+			any = any || ui_error_for(&p->form.e, n) != NULL;
 		}
 		snprintf(legend, sizeof(legend), "Person %d", i);
 		html_lit(h, "<div class=\"govuk-form-group hearth-person");
@@ -2783,9 +2385,9 @@ rf_show(struct rf *f, int status)
 	int nopts, nm = 0;
 
 	p->w->status = status;
-	ui_page_start_errors(p->r, p->w, "Safety scales", &p->e);
+	ui_page_start_errors(p->r, p->w, "Safety scales", &p->form.e);
 	back_to_record(h, p->child_id);
-	if (p->body == NULL && sos_saved_title(saved) != NULL)
+	if (p->form.body == NULL && sos_saved_title(saved) != NULL)
 		ui_success(h, sos_saved_title(saved), NULL);
 	ui_heading(h, p->name, "Safety scales");
 	ui_para(h, "On a safety scale, 0 means the child is too unsafe to stay "
@@ -2825,8 +2427,8 @@ rf_show(struct rf *f, int status)
 		snprintf(values[i], sizeof(values[i]), "%d", i);
 		opts[i].value = values[i];
 	}
-	ui_select(h, &p->e, "pair", "Which scale", opts, nopts,
-	    val(p, "pair"));
+	ui_select(h, &p->form.e, "pair", "Which scale", opts, nopts,
+	    form_page_val(&p->form, "pair"));
 	mopts[nm++] = (struct ui_option){ "", "Not at a conference" };
 	for (int i = 0; i < f->nms; i++) {
 		if (f->ms[i].status == MEETING_CANCELLED ||
@@ -2837,9 +2439,10 @@ rf_show(struct rf *f, int status)
 		mopts[nm] = (struct ui_option){ mvals[nm], mlabels[nm] };
 		nm++;
 	}
-	ui_select(h, &p->e, "meeting", "Given at a conference", mopts, nm,
-	    val(p, "meeting"));
-	date_input(p, h, "rated_on", "Date of the ratings", NULL);
+	ui_select(h, &p->form.e, "meeting", "Given at a conference", mopts, nm,
+	    form_page_val(&p->form, "meeting"));
+	form_page_date_input(&p->form, h, "rated_on", "Date of the ratings",
+	    NULL);
 	rating_rows(f, h);
 	html_lit(h, "<div class=\"govuk-button-group\">");
 	ui_button(h, "Save the ratings");
@@ -2853,16 +2456,23 @@ rf_fields(struct rf *f)
 {
 	struct fs *p = f->p;
 
-	field(p, "csrf", "Form token", true, false, NULL, 64);
-	field(p, "pair", "Which scale", false, false, valid_digits, 3);
-	field(p, "meeting", "The conference", false, false, valid_digits, 20);
-	date_fields(p, "rated_on", "The date of the ratings");
+	form_page_field(&p->form, "csrf", "Form token", true, false, NULL, 64);
+	form_page_field(&p->form, "pair", "Which scale", false, false,
+	    form_page_valid_digits, 3);
+	form_page_field(&p->form, "meeting", "The conference", false, false,
+	    form_page_valid_digits, 20);
+	form_page_date_fields(&p->form, "rated_on", "The date of the ratings");
 	for (int i = 1; i <= RATING_ROWS; i++) {
-		fieldf(p, "Who they are", valid_code, 16, "rating_%d_kind", i);
-		fieldf(p, "Name", valid_line, 0, "rating_%d_rater", i);
-		fieldf(p, "Agency", valid_line, 0, "rating_%d_agency", i);
-		fieldf(p, "Rating", valid_digits, 2, "rating_%d_value", i);
-		fieldf(p, "Why that number", valid_note, 0, "rating_%d_reason",
+		form_page_fieldf(&p->form, "Who they are", valid_code, 16,
+		    "rating_%d_kind", i);
+		form_page_fieldf(&p->form, "Name", valid_line, 0,
+		    "rating_%d_rater", i);
+		form_page_fieldf(&p->form, "Agency", valid_line, 0,
+		    "rating_%d_agency", i);
+		form_page_fieldf(&p->form, "Rating", form_page_valid_digits, 2,
+		    "rating_%d_value", i);
+		form_page_fieldf(&p->form, "Why that number", valid_note, 0,
+		    "rating_%d_reason",
 		    i);
 	}
 }
@@ -2872,7 +2482,8 @@ static bool
 rf_parse(struct rf *f)
 {
 	struct fs *p = f->p;
-	const char *pv = val(p, "pair"), *mv = val(p, "meeting");
+	const char *pv = form_page_val(&p->form, "pair"),
+	    *mv = form_page_val(&p->form, "meeting");
 	int64_t pair = pv[0] != '\0' ? strtoll(pv, NULL, 10) : 0;
 	int64_t meeting = parse_id(mv);
 	const struct meeting_summary *m;
@@ -2880,15 +2491,18 @@ rf_parse(struct rf *f)
 	hday on = HDAY_NONE;
 
 	if (pair < 0 || pair > (f->latest != NULL ? f->latest->n_pairs : 0)) {
-		problem(p, "pair", "Select the scale from the list");
+		form_page_problem(&p->form, "pair",
+		    "Select the scale from the list");
 		pair = 0;
 	}
 	if (mv[0] != '\0' && ((m = meeting_find(f->ms, f->nms, meeting)) ==
 	    NULL || m->status == MEETING_CANCELLED || m->date > p->r->today)) {
-		problem(p, "meeting", "Select the conference from the list");
+		form_page_problem(&p->form, "meeting",
+		    "Select the conference from the list");
 		meeting = 0;
 	}
-	(void)date_value(p, "rated_on", "the date of the ratings", true, &on);
+	(void)form_page_date_value(&p->form, "rated_on",
+	    "the date of the ratings", true, &on);
 	f->add = xcalloc(RATING_ROWS, sizeof(*f->add));
 	for (int i = 1; i <= RATING_ROWS; i++) {
 		static const char *const parts[] = { "kind", "rater", "agency",
@@ -2900,7 +2514,8 @@ rf_parse(struct rf *f)
 
 		for (size_t j = 0; j < sizeof(parts) / sizeof(parts[0]); j++) {
 			snprintf(n, sizeof(n), "rating_%d_%s", i, parts[j]);
-			any = any || trimmed(t, sizeof(t), val(p, n)) > 0;
+			any = any || trimmed(t, sizeof(t),
+			    form_page_val(&p->form, n)) > 0;
 		}
 		if (!any)
 			continue;
@@ -2911,32 +2526,37 @@ rf_parse(struct rf *f)
 		x->pair = (int)pair;
 		x->rated_on = on;
 		snprintf(n, sizeof(n), "rating_%d_kind", i);
-		if ((k = sos_rater_parse(val(p, n))) < 0)
-			problem(p, n, "Select who person %d is: the child, a "
+		if ((k = sos_rater_parse(form_page_val(&p->form, n))) < 0)
+			form_page_problem(&p->form, n,
+			    "Select who person %d is: the child, a "
 			    "parent or carer, the safety network or a "
 			    "professional", i);
 		x->kind = k >= 0 ? (enum sos_rater)k : RATER_CHILD;
 		snprintf(n, sizeof(n), "rating_%d_rater", i);
-		trimmed(x->rater, sizeof(x->rater), val(p, n));
+		trimmed(x->rater, sizeof(x->rater), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "rating_%d_agency", i);
-		trimmed(x->agency, sizeof(x->agency), val(p, n));
+		trimmed(x->agency, sizeof(x->agency), form_page_val(&p->form,
+		    n));
 		snprintf(n, sizeof(n), "rating_%d_value", i);
-		v = val(p, n);
+		v = form_page_val(&p->form, n);
 		if (v[0] == '\0' || strlen(v) > 2 ||
 		    strtol(v, NULL, 10) > SOS_SCALE_MAX) {
-			problem(p, n, "Select the rating person %d gave, from 0 "
+			form_page_problem(&p->form, n,
+			    "Select the rating person %d gave, from 0 "
 			    "to 10", i);
 			x->value = 0;
 		} else
 			x->value = (int)strtol(v, NULL, 10);
 		snprintf(n, sizeof(n), "rating_%d_reason", i);
-		trimmed(x->reason, sizeof(x->reason), val(p, n));
+		trimmed(x->reason, sizeof(x->reason), form_page_val(&p->form,
+		    n));
 		f->add_row[f->nadd++] = i;
 	}
-	if (f->nadd == 0 && p->e.n == 0)
-		problem(p, "rating_1_kind", "Enter at least one person's "
+	if (f->nadd == 0 && p->form.e.n == 0)
+		form_page_problem(&p->form, "rating_1_kind",
+		    "Enter at least one person's "
 		    "rating");
-	return p->e.n == 0;
+	return p->form.e.n == 0;
 }
 
 /* Point a problem with the rating of row `row` at its box. */
@@ -2986,12 +2606,12 @@ get_scales(struct req *r, struct resp *w)
 	if ((f = rf_load(r, w, NULL)) == NULL)
 		return;
 	/* A conference's page sends people here to rate at it. */
-	def_date(f->p, "rated_on", r->today);
+	form_page_def_date(&f->p->form, "rated_on", r->today);
 	if (mt != NULL && (m = meeting_find(f->ms, f->nms, parse_id(mt))) !=
 	    NULL && m->date <= r->today) {
-		f->p->nd = 0;
-		def_own(f->p, "meeting", "%" PRId64, m->id);
-		def_date(f->p, "rated_on", m->date);
+		form_page_clear(&f->p->form);
+		form_page_def(&f->p->form, "meeting", "%" PRId64, m->id);
+		form_page_def_date(&f->p->form, "rated_on", m->date);
 	}
 	if (audit_view(r, w, f->p->child_id))
 		rf_show(f, 200);
@@ -3014,7 +2634,7 @@ post_scales(struct req *r, struct resp *w)
 		return;
 	p = f->p;
 	rf_fields(f);
-	if (!check_body(p, &answered)) {
+	if (!form_page_check(&p->form, p->r, p->w, NULL, NULL, &answered)) {
 		if (!answered)
 			rf_again(f, 422);
 		goto out;
@@ -3044,9 +2664,9 @@ post_scales(struct req *r, struct resp *w)
 			goto out;
 		}
 		rf_map_field(&d, f->add_row[i]);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 	}
-	if (p->e.n > 0) {
+	if (p->form.e.n > 0) {
 		store_rollback(r->st);
 		rf_again(f, 422);
 		goto out;
@@ -3124,7 +2744,8 @@ vf_map_field(struct vf *f, struct hdiag *d)
 	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
 		if (strcmp(d->field, known[k]) == 0) {
 			snprintf(day, sizeof(day), "%s-day", d->field);
-			if (has_field(f->p, d->field) || has_field(f->p, day))
+			if (form_page_has_field(&f->p->form,
+			    d->field) || form_page_has_field(&f->p->form, day))
 				return;
 		}
 	copy(d->field, sizeof(d->field), f->old != NULL ?
@@ -3136,24 +2757,24 @@ vf_new_fields(struct vf *f)
 {
 	struct fs *p = f->p;
 
-	field(p, "csrf", "Form token", true, false, NULL, 64);
-	field(p, "kind", "Kind", true, false, valid_code, 16);
-	date_fields(p, "made_on", "The date");
-	field(p, "made_with", "Who did it with the child", false, false,
-	    valid_line, 0);
+	form_page_field(&p->form, "csrf", "Form token", true, false, NULL, 64);
+	form_page_field(&p->form, "kind", "Kind", true, false, valid_code, 16);
+	form_page_date_fields(&p->form, "made_on", "The date");
+	form_page_field(&p->form, "made_with", "Who did it with the child",
+	    false, false, valid_line, 0);
 	if (f->kind == VOICE_THREE_HOUSES) {
-		field(p, "good", "The house of good things", false, false,
-		    valid_note, 0);
-		field(p, "worries", "The house of worries", false, false,
-		    valid_note, 0);
-		field(p, "dreams", "The house of dreams", false, false,
-		    valid_note, 0);
+		form_page_field(&p->form, "good", "The house of good things",
+		    false, false, valid_note, 0);
+		form_page_field(&p->form, "worries", "The house of worries",
+		    false, false, valid_note, 0);
+		form_page_field(&p->form, "dreams", "The house of dreams",
+		    false, false, valid_note, 0);
 		return;
 	}
-	field(p, "explanation", "The explanation", false, false, valid_note,
-	    0);
+	form_page_field(&p->form, "explanation", "The explanation", false,
+	    false, valid_note, 0);
 	for (int i = 0; i < 3; i++)
-		date_fields(p, wp_dates[i], wp_date_labels[i]);
+		form_page_date_fields(&p->form, wp_dates[i], wp_date_labels[i]);
 }
 
 static void
@@ -3166,7 +2787,7 @@ vf_new_show(struct vf *f, int status)
 	char action[96];
 
 	p->w->status = status;
-	ui_page_start_errors(p->r, p->w, title, &p->e);
+	ui_page_start_errors(p->r, p->w, title, &p->form.e);
 	back_to_record(h, p->child_id);
 	ui_heading(h, p->name, title);
 	if (f->kind == VOICE_THREE_HOUSES)
@@ -3183,25 +2804,32 @@ vf_new_show(struct vf *f, int status)
 	    p->child_id);
 	ui_form_start(p->r, h, action);
 	ui_hidden(h, "kind", voice_kind_code(f->kind));
-	date_input(p, h, "made_on", f->kind == VOICE_THREE_HOUSES ?
+	form_page_date_input(&p->form, h, "made_on",
+	    f->kind == VOICE_THREE_HOUSES ?
 	    "Date it was done" : "Date it was written", NULL);
-	input(p, h, "made_with", f->kind == VOICE_THREE_HOUSES ?
+	form_page_input(&p->form, h, "made_with",
+	    f->kind == VOICE_THREE_HOUSES ?
 	    "Who did it with the child" : "Who wrote it", NULL, UI_W_FULL);
 	if (f->kind == VOICE_THREE_HOUSES) {
-		textarea(p, h, "good", "The house of good things", "In the "
+		form_page_textarea_rows(&p->form, h, "good",
+		    "The house of good things", "In the "
 		    "child's own words", 4);
-		textarea(p, h, "worries", "The house of worries", "In the "
+		form_page_textarea_rows(&p->form, h, "worries",
+		    "The house of worries", "In the "
 		    "child's own words", 4);
-		textarea(p, h, "dreams", "The house of dreams", "In the child's "
+		form_page_textarea_rows(&p->form, h, "dreams",
+		    "The house of dreams", "In the child's "
 		    "own words", 4);
 	} else {
-		textarea(p, h, "explanation", "The explanation", "Describe any "
+		form_page_textarea_rows(&p->form, h, "explanation",
+		    "The explanation", "Describe any "
 		    "pictures in words too.", 8);
 		terms_read(p);
-		plain_view_flags(h, "the explanation", val(p, "explanation"),
-		    p->terms, p->nterms);
+		plain_view_flags(h, "the explanation", form_page_val(&p->form,
+		    "explanation"), p->terms, p->nterms);
 		for (int i = 0; i < 3; i++)
-			date_input(p, h, wp_dates[i], wp_date_labels[i],
+			form_page_date_input(&p->form, h, wp_dates[i],
+			    wp_date_labels[i],
 			    "Leave empty if it has not happened yet. For "
 			    "example, 27 3 2026");
 	}
@@ -3230,7 +2858,7 @@ vf_load(struct req *r, struct resp *w, const struct form *body)
 	}
 	f = xcalloc(1, sizeof(*f));
 	f->p = fs_new(r, w);
-	f->p->body = body;
+	f->p->form.body = body;
 	f->kind = (enum voice_kind)kind;
 	if (!child_load(r, w, f->p->child_id, &f->p->child, f->p->name)) {
 		vf_free(f);
@@ -3248,7 +2876,7 @@ get_voice_new(struct req *r, struct resp *w)
 		return;
 	if ((f = vf_load(r, w, NULL)) == NULL)
 		return;
-	def_date(f->p, "made_on", r->today);
+	form_page_def_date(&f->p->form, "made_on", r->today);
 	if (audit_view(r, w, f->p->child_id))
 		vf_new_show(f, 200);
 	vf_free(f);
@@ -3271,7 +2899,7 @@ post_voice_new(struct req *r, struct resp *w)
 		return;
 	p = f->p;
 	vf_new_fields(f);
-	if (!check_body(p, &answered)) {
+	if (!form_page_check(&p->form, p->r, p->w, NULL, NULL, &answered)) {
 		if (!answered && audit_view(r, w, p->child_id))
 			vf_new_show(f, 422);
 		goto out;
@@ -3280,22 +2908,27 @@ post_voice_new(struct req *r, struct resp *w)
 	v->child_id = p->child_id;
 	v->kind = f->kind;
 	v->shared_parents_on = v->agreed_on = v->shared_child_on = HDAY_NONE;
-	(void)date_value(p, "made_on", f->kind == VOICE_THREE_HOUSES ?
+	(void)form_page_date_value(&p->form, "made_on",
+	    f->kind == VOICE_THREE_HOUSES ?
 	    "the date it was done" : "the date it was written", true,
 	    &v->made_on);
-	trimmed(v->made_with, sizeof(v->made_with), val(p, "made_with"));
+	trimmed(v->made_with, sizeof(v->made_with), form_page_val(&p->form,
+	    "made_with"));
 	if (f->kind == VOICE_THREE_HOUSES) {
-		trimmed(v->good, sizeof(v->good), val(p, "good"));
-		trimmed(v->worries, sizeof(v->worries), val(p, "worries"));
-		trimmed(v->dreams, sizeof(v->dreams), val(p, "dreams"));
+		trimmed(v->good, sizeof(v->good), form_page_val(&p->form,
+		    "good"));
+		trimmed(v->worries, sizeof(v->worries), form_page_val(&p->form,
+		    "worries"));
+		trimmed(v->dreams, sizeof(v->dreams), form_page_val(&p->form,
+		    "dreams"));
 	} else {
 		trimmed(v->explanation, sizeof(v->explanation),
-		    val(p, "explanation"));
+		    form_page_val(&p->form, "explanation"));
 		for (int i = 0; i < 3; i++)
-			(void)date_value(p, wp_dates[i], wp_date_words[i],
-			    false, wp_date(v, i));
+			(void)form_page_date_value(&p->form, wp_dates[i],
+			    wp_date_words[i], false, wp_date(v, i));
 	}
-	if (p->e.n > 0) {
+	if (p->form.e.n > 0) {
 		if (audit_view(r, w, p->child_id))
 			vf_new_show(f, 422);
 		goto out;
@@ -3319,7 +2952,7 @@ post_voice_new(struct req *r, struct resp *w)
 	store_rollback(r->st);
 	if (x == HERR_INVALID || x == HERR_RANGE) {
 		vf_map_field(f, &d);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		if (audit_view(r, w, p->child_id))
 			vf_new_show(f, 422);
 	} else if (x == HERR_NOTFOUND)
@@ -3369,9 +3002,9 @@ vf_show(struct vf *f, int status)
 	p->w->status = status;
 	snprintf(title, sizeof(title), "%s, %s", voice_kind_label(f->kind),
 	    ui_date_long(f->old->made_on, d, sizeof(d)));
-	ui_page_start_errors(p->r, p->w, title, &p->e);
+	ui_page_start_errors(p->r, p->w, title, &p->form.e);
 	back_to_record(h, p->child_id);
-	if (p->body == NULL && sos_saved_title(saved) != NULL)
+	if (p->form.body == NULL && sos_saved_title(saved) != NULL)
 		ui_success(h, sos_saved_title(saved), NULL);
 	ui_heading(h, p->name, title);
 	voice_summary(h, f->old);
@@ -3390,9 +3023,10 @@ vf_show(struct vf *f, int status)
 	    p->child_id, f->old->id);
 	ui_form_start(p->r, h, action);
 	ui_hidden(h, "version", f->version[0] ? f->version :
-	    val(p, "version"));
+	    form_page_val(&p->form, "version"));
 	for (int i = 0; i < 3; i++)
-		date_input(p, h, wp_dates[i], wp_date_labels[i], "Leave empty "
+		form_page_date_input(&p->form, h, wp_dates[i],
+		    wp_date_labels[i], "Leave empty "
 		    "if it has not happened yet. For example, 27 3 2026");
 	html_lit(h, "<div class=\"govuk-button-group\">");
 	ui_button(h, "Save the dates");
@@ -3413,7 +3047,7 @@ vf_open(struct req *r, struct resp *w, enum access_op op,
 		return NULL;
 	f = xcalloc(1, sizeof(*f));
 	f->p = fs_new(r, w);
-	f->p->body = body;
+	f->p->form.body = body;
 	if (!child_load(r, w, f->p->child_id, &f->p->child, f->p->name))
 		goto fail;
 	f->old = xcalloc(1, sizeof(*f->old));
@@ -3437,9 +3071,10 @@ get_voice(struct req *r, struct resp *w)
 
 	if ((f = vf_open(r, w, ACCESS_VIEW, NULL)) == NULL)
 		return;
-	def_own(f->p, "version", "%" PRId64, f->old->version);
+	form_page_def(&f->p->form, "version", "%" PRId64, f->old->version);
 	for (int i = 0; i < 3; i++)
-		def_date(f->p, wp_dates[i], wp_date_of(f->old, i));
+		form_page_def_date(&f->p->form, wp_dates[i], wp_date_of(f->old,
+		    i));
 	if (audit_view(r, w, f->p->child_id))
 		vf_show(f, 200);
 	vf_free(f);
@@ -3465,11 +3100,12 @@ post_voice(struct req *r, struct resp *w)
 		web_not_found(r, w);
 		goto out;
 	}
-	field(p, "csrf", "Form token", true, false, NULL, 64);
-	field(p, "version", "Version", true, false, valid_digits, 20);
+	form_page_field(&p->form, "csrf", "Form token", true, false, NULL, 64);
+	form_page_field(&p->form, "version", "Version", true, false,
+	    form_page_valid_digits, 20);
 	for (int i = 0; i < 3; i++)
-		date_fields(p, wp_dates[i], wp_date_labels[i]);
-	if (!check_body(p, &answered)) {
+		form_page_date_fields(&p->form, wp_dates[i], wp_date_labels[i]);
+	if (!form_page_check(&p->form, p->r, p->w, NULL, NULL, &answered)) {
 		if (!answered && audit_view(r, w, p->child_id))
 			vf_show(f, 422);
 		goto out;
@@ -3477,9 +3113,9 @@ post_voice(struct req *r, struct resp *w)
 	f->v = v = xmalloc(sizeof(*v));
 	*v = *f->old;
 	for (int i = 0; i < 3; i++)
-		(void)date_value(p, wp_dates[i], wp_date_words[i], false,
-		    wp_date(v, i));
-	if (p->e.n > 0) {
+		(void)form_page_date_value(&p->form, wp_dates[i],
+		    wp_date_words[i], false, wp_date(v, i));
+	if (p->form.e.n > 0) {
 		if (audit_view(r, w, p->child_id))
 			vf_show(f, 422);
 		goto out;
@@ -3492,7 +3128,8 @@ post_voice(struct req *r, struct resp *w)
 	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	x = record_voice_update(r->st, v, parse_id(val(p, "version")), &cx, &d);
+	x = record_voice_update(r->st, v, parse_id(form_page_val(&p->form,
+	    "version")), &cx, &d);
 	if (x == HERR_OK) {
 		if (audit_commit(r, w, AUDIT_EDIT, &p->child_id, 1))
 			web_redirect(w, "/children/%" PRId64 "/voice/%" PRId64
@@ -3504,7 +3141,7 @@ post_voice(struct req *r, struct resp *w)
 	case HERR_INVALID:
 	case HERR_RANGE:
 		vf_map_field(f, &d);
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		if (audit_view(r, w, p->child_id))
 			vf_show(f, 422);
 		break;
@@ -3516,7 +3153,7 @@ post_voice(struct req *r, struct resp *w)
 		    "needed.", p->ch.by_name[0] ? p->ch.by_name :
 		    "Someone else", p->ch.at > 0 ? ui_time(p->ch.at, when,
 		    sizeof(when)) : "an unknown time");
-		add_error(p, &d);
+		form_page_error_add(&p->form, &d);
 		snprintf(f->version, sizeof(f->version), "%" PRId64,
 		    p->ch.version);
 		/* Show the dates as they are saved now. */
