@@ -51,6 +51,8 @@
 #define SCAN_MAX 200		/* meetings looked at for someone's list */
 #define SECTION_MAX 50		/* a child's conferences on the record */
 #define CHAIR_DAYS 56		/* the chair's view looks 8 weeks ahead */
+#define CHAIR_BACK_DAYS 28	/* and back 4 weeks for conferences held
+				 * whose decision is not recorded yet */
 #define PARTNER_PAST_DAYS 120	/* a partner sees conferences this recent */
 #define HISTORY_MAX 40		/* map revisions searched for a meeting's */
 
@@ -1380,8 +1382,11 @@ map_section(const struct mc *c, const struct extra *x, bool run,
 			ui_summary_row(h, "What we are worried about",
 			    pr->danger);
 			ui_summary_row(h, "Who is worried", pr->who_worried);
-			ui_summary_row(h, "What the family says",
+			ui_summary_row(h, "The family's view",
 			    sos_family_view_label(pr->family_view));
+			if (pr->family_says[0] != '\0')
+				ui_summary_row(h, "What the family says",
+				    pr->family_says);
 			ui_summary_row(h, "Safety goal", pr->goal_agency);
 			ui_summary_row(h, "In the family's words",
 			    pr->goal_family);
@@ -1981,8 +1986,12 @@ booked_list(struct req *r, struct html *h, int64_t chair)
 
 	heading2(h, "booked", chair > 0 ? "Conferences you chair in the next "
 	    "8 weeks" : "Conferences in the next 8 weeks");
-	if (store_meetings_booked(r->st, chair, r->today, r->today +
-	    CHAIR_DAYS, s, SCAN_MAX, &n) != HERR_OK) {
+	ui_para(h, "With any held in the last 4 weeks whose decision is not "
+	    "recorded yet.");
+	/* A conference held but not yet recorded is still booked: it stays
+	 * on the list, marked, until its decision is recorded. */
+	if (store_meetings_booked(r->st, chair, r->today - CHAIR_BACK_DAYS,
+	    r->today + CHAIR_DAYS, s, SCAN_MAX, &n) != HERR_OK) {
 		ui_para(h, "The conferences could not be read. Try again in a "
 		    "few minutes.");
 		goto out;
@@ -2002,7 +2011,13 @@ booked_list(struct req *r, struct html *h, int64_t chair)
 		ui_table_row_start(h);
 		when_cell(h, &s[i]);
 		children_cell(r, h, &s[i]);
-		ui_table_cell(h, conference_kind_label(s[i].kind));
+		html_lit(h, "<td class=\"govuk-table__cell\">");
+		html_text(h, conference_kind_label(s[i].kind));
+		if (s[i].date < r->today) {
+			html_lit(h, "<br>");
+			ui_tag(h, "Decision not recorded", "red");
+		}
+		html_lit(h, "</td>");
 		reports_cell(r, h, &s[i], share_by);
 		share_by_cell(r, h, share_by);
 		html_lit(h, "<td class=\"govuk-table__cell\">");

@@ -87,7 +87,7 @@ export function emit(name, ok, notes, at) {
 }
 
 // Runs fn(notes); ok unless it throws (check/need) or returns false.
-class Failure extends Error {}
+export class Failure extends Error {}
 export async function test(name, fn) {
 	const notes = [];
 	let ok = true;

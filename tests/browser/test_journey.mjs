@@ -26,6 +26,7 @@
 
 import path from 'node:path';
 import {
+	Failure,
 	check,
 	checkPage,
 	demo,
