@@ -1,6 +1,7 @@
 /*
  * text.c: UTF-8 and length checks for stored text.  Never allocates.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -91,4 +92,59 @@ text_copy(char *dst, size_t cap, const char *s)
 		memcpy(dst, s, n);
 	dst[n] = '\0';
 	return HERR_OK;
+}
+
+const char *
+text_nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+void
+text_cut(char *dst, size_t cap, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (cap == 0)
+		return;
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	if (n)
+		memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+void
+text_trim(char *dst, size_t cap, const char *s)
+{
+	size_t n;
+
+	s = text_nz(s);
+	while (blank(*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && blank(s[n - 1]))
+		n--;
+	text_cut(dst, cap < n + 1 ? cap : n + 1, s);
+}
+
+int64_t
+text_id(const char *s)
+{
+	char *end;
+	long long x;
+
+	if (s == NULL || s[0] < '0' || s[0] > '9')
+		return 0;
+	x = strtoll(s, &end, 10);
+	return *end == '\0' && x > 0 ? (int64_t)x : 0;
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/status.h"
 
@@ -33,5 +34,16 @@ enum herr text_check(const char *field, const char *label, const char *s,
 /* Copy s into dst of capacity cap (always NUL-terminated); HERR_INVALID if
  * it would not fit (nothing is truncated silently). */
 enum herr text_copy(char *dst, size_t cap, const char *s) HEARTH_WUR;
+
+/* For display and forms, where a value too long is cut, not refused: */
+/* s, or "" for NULL. */
+const char *text_nz(const char *s);
+/* Copy s (NULL: "") into dst, cut at a character boundary to fit cap. */
+void text_cut(char *dst, size_t cap, const char *s);
+/* The same without the spaces, tabs and line breaks at either end. */
+void text_trim(char *dst, size_t cap, const char *s);
+/* A record's id written in decimal digits only (> 0); 0 for anything
+ * else, NULL and "" included. */
+int64_t text_id(const char *s);
 
 #endif

@@ -59,56 +59,6 @@
 /* ------------------------------------------------------------ helpers */
 
 static const char *
-nz(const char *s)
-{
-	return s != NULL ? s : "";
-}
-
-static int64_t
-parse_id(const char *v)
-{
-	char *end;
-	long long x;
-
-	if (v == NULL || v[0] == '\0')
-		return 0;
-	x = strtoll(v, &end, 10);
-	return *end == '\0' && x > 0 ? (int64_t)x : 0;
-}
-
-/* Copy, cut at a character boundary when it does not fit. */
-static void
-copy(char *dst, size_t cap, const char *s)
-{
-	size_t n = s != NULL ? strlen(s) : 0;
-
-	if (n >= cap) {
-		n = cap - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	if (n)
-		memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
-/* Copy without the spaces and line breaks people leave at either end. */
-static void
-trimmed(char *dst, size_t cap, const char *v)
-{
-	size_t n;
-
-	v = nz(v);
-	while (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t')
-		v++;
-	n = strlen(v);
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\n' ||
-	    v[n - 1] == '\r' || v[n - 1] == '\t'))
-		n--;
-	copy(dst, cap < n + 1 ? cap : n + 1, v);
-}
-
-static const char *
 code_label(enum code_list l, const char *code)
 {
 	const struct code *c = codes_find(l, code);
@@ -242,7 +192,7 @@ valid_note(const char *v, const char *label, struct hdiag *d)
 {
 	char t[JOURNEY_TEXT_MAX + 1];
 
-	trimmed(t, sizeof(t), v);
+	text_trim(t, sizeof(t), v);
 	if (text_check("note", label, t, JOURNEY_TEXT_MAX, TEXT_MULTILINE,
 	    NULL) != HERR_OK)
 		return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be "
@@ -256,7 +206,7 @@ valid_line(const char *v, const char *label, struct hdiag *d)
 {
 	char t[JOURNEY_NAME_MAX + 1];
 
-	trimmed(t, sizeof(t), v);
+	text_trim(t, sizeof(t), v);
 	if (text_check("name", label, t, JOURNEY_NAME_MAX, 0, NULL) != HERR_OK)
 		return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be on one "
 		    "line, up to 120 characters", label);
@@ -421,7 +371,7 @@ people_fields(struct fp *p, const char *prefix, int rows)
 static int
 rows_asked(const struct form *b, int at_least)
 {
-	int64_t n = b != NULL ? parse_id(form_get(b, "rows")) : 0;
+	int64_t n = b != NULL ? text_id(form_get(b, "rows")) : 0;
 
 	if (n < at_least)
 		n = at_least;
@@ -444,11 +394,11 @@ people_value(struct fp *p, const char *prefix, struct journey_person *out,
 
 		memset(&x, 0, sizeof(x));
 		snprintf(n, sizeof(n), "%s_%d_name", prefix, i);
-		trimmed(x.name, sizeof(x.name), form_page_val(&p->form, n));
+		text_trim(x.name, sizeof(x.name), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "%s_%d_agency", prefix, i);
-		trimmed(x.agency, sizeof(x.agency), form_page_val(&p->form, n));
+		text_trim(x.agency, sizeof(x.agency), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "%s_%d_role", prefix, i);
-		trimmed(x.role, sizeof(x.role), form_page_val(&p->form, n));
+		text_trim(x.role, sizeof(x.role), form_page_val(&p->form, n));
 		if (x.name[0] == '\0' && x.agency[0] == '\0' &&
 		    x.role[0] == '\0')
 			continue;
@@ -720,7 +670,7 @@ fp_load(struct fp *p)
 	snprintf(p->back, sizeof(p->back), "/children/%" PRId64 "#journey",
 	    p->child_id);
 	if (p->title[0] == '\0')
-		copy(p->title, sizeof(p->title), sf->title);
+		text_cut(p->title, sizeof(p->title), sf->title);
 	return true;
 }
 
@@ -975,16 +925,16 @@ referral_parse(struct fp *p)
 		form_page_problem(&p->form, "referral_source",
 		    "Select who made the referral");
 	else
-		copy(ep->referral_source, sizeof(ep->referral_source),
+		text_cut(ep->referral_source, sizeof(ep->referral_source),
 		    form_page_val(&p->form, "referral_source"));
 	if (codes_find(CODES_PRIMARY_NEED, form_page_val(&p->form,
 	    "primary_need")) == NULL)
 		form_page_problem(&p->form, "primary_need",
 		    "Select the child's primary need");
 	else
-		copy(ep->primary_need, sizeof(ep->primary_need),
+		text_cut(ep->primary_need, sizeof(ep->primary_need),
 		    form_page_val(&p->form, "primary_need"));
-	trimmed(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
+	text_trim(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
 	    "reason"));
 	if (rf->reason[0] == '\0')
 		form_page_problem(&p->form, "reason",
@@ -1095,7 +1045,7 @@ decision_parse(struct fp *p)
 	(void)form_page_date_value(&p->form, "contact_date",
 	    "the date of the first contact",
 	    false, &rf->contact_date);
-	trimmed(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
+	text_trim(rf->reason, sizeof(rf->reason), form_page_val(&p->form,
 	    "reason"));
 	return true;
 }
@@ -1165,7 +1115,7 @@ close_parse(struct fp *p)
 	    "closure_reason")) == NULL)
 		form_page_problem(&p->form, "closure_reason",
 		    "Select why the episode closed");
-	copy(p->u.end.reason, sizeof(p->u.end.reason), form_page_val(&p->form,
+	text_cut(p->u.end.reason, sizeof(p->u.end.reason), form_page_val(&p->form,
 	    "closure_reason"));
 	return true;
 }
@@ -1342,7 +1292,7 @@ authorise_parse(struct fp *p)
 		    a->n_factors >= JOURNEY_FACTORS_MAX)
 			bad = true;
 		else
-			copy(a->factors[a->n_factors++], sizeof(a->factors[0]),
+			text_cut(a->factors[a->n_factors++], sizeof(a->factors[0]),
 			    v);
 	}
 	if (bad)
@@ -1433,7 +1383,7 @@ strategy_parse(struct fp *p)
 		    "Select whether the discussion decided to "
 		    "start a section 47 enquiry");
 	s->s47 = strcmp(v, "yes") == 0;
-	trimmed(s->note, sizeof(s->note), form_page_val(&p->form, "note"));
+	text_trim(s->note, sizeof(s->note), form_page_val(&p->form, "note"));
 	return true;
 }
 
@@ -1456,7 +1406,7 @@ people_map(struct fp *p, struct hdiag *d, const char *list,
 		return;
 	for (int i = 1; d->value[0] != '\0' && i <= p->rows; i++) {
 		snprintf(n, sizeof(n), "%s_%d_name", prefix, i);
-		trimmed(name, sizeof(name), form_page_val(&p->form, n));
+		text_trim(name, sizeof(name), form_page_val(&p->form, n));
 		if (strcmp(name, d->value) == 0) {
 			snprintf(d->field, sizeof(d->field), "%s_%d_agency",
 			    prefix, i);
@@ -1553,7 +1503,7 @@ s47_parse(struct fp *p)
 	(void)form_page_date_value(&p->form, "start_date",
 	    "the date the enquiry started",
 	    true, &s->start_date);
-	s->strategy_id = parse_id(form_page_val(&p->form, "strategy_id"));
+	s->strategy_id = text_id(form_page_val(&p->form, "strategy_id"));
 	st = s->strategy_id > 0 ? journey_strategy(p->j, s->strategy_id) :
 	    NULL;
 	if (s->strategy_id > 0 && st == NULL)
@@ -1801,12 +1751,12 @@ conference_find(struct fp *p)
 	};
 	const struct s47 *e;
 	const struct plan *pl;
-	int k = conference_kind_parse(nz(kind_arg(p)));
+	int k = conference_kind_parse(text_nz(kind_arg(p)));
 
 	if (k < 0 || k >= CONF__COUNT)
 		return false;
 	p->kind = k;
-	copy(p->title, sizeof(p->title), titles[k]);
+	text_cut(p->title, sizeof(p->title), titles[k]);
 	if ((e = s47_awaiting(p->j)) != NULL)
 		p->own_s47 = e->id;
 	if ((pl = journey_open_plan(p->j, PLAN_CP)) != NULL) {
@@ -2047,14 +1997,14 @@ conference_parse(struct fp *p)
 		(void)form_page_date_value(&p->form, "notified_date",
 		    "the date we were told "
 		    "about the child", true, &c->notified_date);
-	chair = parse_id(form_page_val(&p->form, "chair_id"));
+	chair = text_id(form_page_val(&p->form, "chair_id"));
 	if (form_page_val(&p->form, "chair_id")[0] != '\0' && chair_name(p,
 	    chair) == NULL)
 		form_page_problem(&p->form, "chair_id",
 		    "Select the chair from the list");
 	else
 		c->chair_id = chair;
-	trimmed(c->note, sizeof(c->note), form_page_val(&p->form, "note"));
+	text_trim(c->note, sizeof(c->note), form_page_val(&p->form, "note"));
 	conference_child_parse(p, &c->children[0], p->child_id, p->name);
 	c->children[0].s47_id = p->kind == CONF_INITIAL ? p->own_s47 : 0;
 	c->children[0].plan_id = p->kind == CONF_REVIEW ? p->own_plan : 0;
@@ -2066,7 +2016,7 @@ conference_parse(struct fp *p)
 		if (strcmp(p->form.body->pair[i].name, "children") != 0 ||
 		    p->form.body->pair[i].value[0] == '\0')
 			continue;
-		id = parse_id(p->form.body->pair[i].value);
+		id = text_id(p->form.body->pair[i].value);
 		for (int k = 0; k < p->nsib; k++)
 			if (p->sib[k].id == id)
 				s = k;
@@ -2108,7 +2058,7 @@ conference_map(struct fp *p, struct hdiag *d)
 	int64_t id = p->child_id;
 	char *end;
 
-	copy(f, sizeof(f), d->field);
+	text_cut(f, sizeof(f), d->field);
 	if (strncmp(f, "child_", 6) == 0) {
 		long k = strtol(f + 6, &end, 10);
 
@@ -2123,7 +2073,7 @@ conference_map(struct fp *p, struct hdiag *d)
 			    per[i][1], id);
 			return;
 		}
-	copy(d->field, sizeof(d->field), f);
+	text_cut(d->field, sizeof(d->field), f);
 }
 
 static const struct step_form conference_form = {
@@ -2216,7 +2166,7 @@ end_find(struct fp *p)
 
 	if (!plan_find(p) || (unsigned)p->plan->kind >= PLAN__COUNT)
 		return false;
-	copy(p->title, sizeof(p->title), titles[p->plan->kind]);
+	text_cut(p->title, sizeof(p->title), titles[p->plan->kind]);
 	return true;
 }
 
@@ -2308,7 +2258,7 @@ end_parse(struct fp *p)
 			form_page_problem(&p->form, "lac_end_reason",
 			    "Select why the child "
 			    "stopped being looked after");
-		copy(p->u.end.reason, sizeof(p->u.end.reason),
+		text_cut(p->u.end.reason, sizeof(p->u.end.reason),
 		    form_page_val(&p->form,
 		    "lac_end_reason"));
 	}
@@ -2360,12 +2310,12 @@ event_find(struct fp *p)
 		[EVENT_LAC_REVIEW] = "Record a looked-after review",
 		[EVENT_LAC_VISIT] = "Record a looked-after visit",
 	};
-	int k = event_kind_parse(nz(kind_arg(p)));
+	int k = event_kind_parse(text_nz(kind_arg(p)));
 
 	if (!plan_find(p) || k < 0 || k >= EVENT__COUNT)
 		return false;
 	p->kind = k;
-	copy(p->title, sizeof(p->title), titles[k]);
+	text_cut(p->title, sizeof(p->title), titles[k]);
 	return true;
 }
 
@@ -2437,7 +2387,7 @@ event_parse(struct fp *p)
 		    0;
 		e->seen_alone = strcmp(seen, "alone") == 0;
 	}
-	trimmed(e->note, sizeof(e->note), form_page_val(&p->form, "note"));
+	text_trim(e->note, sizeof(e->note), form_page_val(&p->form, "note"));
 	return true;
 }
 
@@ -2610,7 +2560,7 @@ lac_parse(struct fp *p)
 		form_page_problem(&p->form, "legal_status",
 		    "Select the legal status");
 	else
-		copy(pl->legal_status, sizeof(pl->legal_status),
+		text_cut(pl->legal_status, sizeof(pl->legal_status),
 		    form_page_val(&p->form,
 		    "legal_status"));
 	list = lac_placements(&n);
@@ -2620,7 +2570,7 @@ lac_parse(struct fp *p)
 		form_page_problem(&p->form, "placement",
 		    "Select where the child is placed");
 	else
-		copy(pl->placement, sizeof(pl->placement),
+		text_cut(pl->placement, sizeof(pl->placement),
 		    form_page_val(&p->form,
 		    "placement"));
 	if (strcmp(lt, "yes") != 0 && strcmp(lt, "no") != 0)
@@ -2686,7 +2636,7 @@ stage_lines(const struct journey *j, char out[][LINE_LEN], int cap)
 		    lac_label(list, nl, pl->legal_status));
 	}
 	if ((pl = journey_open_plan(j, PLAN_CP)) != NULL && n < cap) {
-		copy(cat, sizeof(cat), abuse_category_label(
+		text_cut(cat, sizeof(cat), abuse_category_label(
 		    pl->latest_category));
 		lower_first(cat);
 		snprintf(out[n++], LINE_LEN, "On a child protection plan since "
@@ -2719,7 +2669,7 @@ stage_lines(const struct journey *j, char out[][LINE_LEN], int cap)
 		    "for a decision", ui_date_long(ep->referral_date, d,
 		    sizeof(d)));
 	if (n == 0 && ep != NULL) {
-		copy(cat, sizeof(cat), rf != NULL ? referral_decision_label(
+		text_cut(cat, sizeof(cat), rf != NULL ? referral_decision_label(
 		    rf->decision) : "");
 		lower_first(cat);
 		snprintf(out[n++], LINE_LEN, "Open to children's social care "
@@ -2760,7 +2710,7 @@ next_add(struct next *x, int *n, bool primary, int64_t child,
 	va_end(ap);
 	snprintf(x[*n].href, sizeof(x[*n].href), "/children/%" PRId64 "/%s",
 	    child, tail);
-	copy(x[*n].text, sizeof(x[*n].text), text);
+	text_cut(x[*n].text, sizeof(x[*n].text), text);
 	x[*n].primary = primary;
 	(*n)++;
 }
@@ -3620,7 +3570,7 @@ get_conference(struct req *r, struct resp *w)
 		ui_table_cell(h, conference_decision_label(cc->decision));
 		line[0] = '\0';
 		if (cc->decision == CDEC_PLAN || cc->decision == CDEC_CONTINUE) {
-			copy(cat, sizeof(cat), abuse_category_label(
+			text_cut(cat, sizeof(cat), abuse_category_label(
 			    cc->category));
 			snprintf(line, sizeof(line), "Category: %s", cat);
 		} else if (cc->decision == CDEC_END)
@@ -3681,10 +3631,10 @@ get_plan(struct req *r, struct resp *w)
 	ui_summary_row(h, "Ended", ui_date_or(pl->end_date, buf, sizeof(buf),
 	    "Not ended"));
 	if (pl->kind == PLAN_CP) {
-		copy(cat, sizeof(cat), abuse_category_label(
+		text_cut(cat, sizeof(cat), abuse_category_label(
 		    pl->initial_category));
 		ui_summary_row(h, "Category at the start", cat);
-		copy(cat, sizeof(cat), abuse_category_label(
+		text_cut(cat, sizeof(cat), abuse_category_label(
 		    pl->latest_category));
 		ui_summary_row(h, "Latest category", cat);
 		if (!open)

@@ -58,59 +58,10 @@
 
 /* ============================================================ helpers */
 
-const char *
-mp_nz(const char *s)
-{
-	return s != NULL ? s : "";
-}
-
-int64_t
-mp_parse_id(const char *v)
-{
-	char *end;
-	long long x;
-
-	if (v == NULL || v[0] < '0' || v[0] > '9')
-		return 0;
-	x = strtoll(v, &end, 10);
-	return *end == '\0' && x > 0 ? (int64_t)x : 0;
-}
-
-void
-mp_copy(char *dst, size_t cap, const char *s)
-{
-	size_t n = s != NULL ? strlen(s) : 0;
-
-	if (cap == 0)
-		return;
-	if (n >= cap) {
-		n = cap - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	if (n)
-		memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
 static bool
 space(char ch)
 {
 	return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
-}
-
-void
-mp_trimmed(char *dst, size_t cap, const char *v)
-{
-	size_t n;
-
-	v = mp_nz(v);
-	while (space(*v))
-		v++;
-	n = strlen(v);
-	while (n > 0 && space(v[n - 1]))
-		n--;
-	mp_copy(dst, cap < n + 1 ? cap : n + 1, v);
 }
 
 const char *
@@ -125,7 +76,7 @@ mp_clock(int minute, char *buf, size_t cap)
 int
 mp_parse_clock(const char *s)
 {
-	const char *p = mp_nz(s), *d0;
+	const char *p = text_nz(s), *d0;
 	int nd = 0, v = 0, h, m = 0;
 	char ap = 0;
 
@@ -261,7 +212,7 @@ mp_sent_status(const struct meeting_distribution *d, bool held, char *buf,
 void
 mp_lines(struct html *h, const char *s)
 {
-	const char *p = mp_nz(s);
+	const char *p = text_nz(s);
 
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\n");
@@ -283,7 +234,7 @@ mp_lines(struct html *h, const char *s)
 void
 mp_paras(struct html *h, const char *s)
 {
-	const char *p = mp_nz(s);
+	const char *p = text_nz(s);
 
 	while (*p != '\0') {
 		const char *e = p, *next;
@@ -762,7 +713,7 @@ task_cannot(struct task *t, const char *why)
 	t->href[0] = '\0';
 	t->tag = NULL;
 	t->cannot = true;
-	mp_copy(t->status, sizeof(t->status), why);
+	text_cut(t->status, sizeof(t->status), why);
 }
 
 /* ================================================= the conference page */
@@ -2383,7 +2334,7 @@ get_document(struct req *r, struct resp *w, enum doc_kind doc,
 		const struct conference_child *cc = conference_part(x.conf,
 		    c.m->children[i].child_id);
 
-		mp_copy(in->children[i].name, sizeof(in->children[i].name),
+		text_cut(in->children[i].name, sizeof(in->children[i].name),
 		    c.names[i]);
 		in->children[i].dob = c.dobs[i];
 		if (cc != NULL) {
@@ -2395,7 +2346,7 @@ get_document(struct req *r, struct resp *w, enum doc_kind doc,
 	if (store_setting_get(r->st, "authority_name", in->authority,
 	    sizeof(in->authority)) != HERR_OK)
 		in->authority[0] = '\0';
-	mp_copy(in->chair, sizeof(in->chair), c.chair);
+	text_cut(in->chair, sizeof(in->chair), c.chair);
 	in->made_at = r->now;
 	hdiag_clear(&d);
 	e = docs_render(doc, aud, in, &pdf, &len, &d);

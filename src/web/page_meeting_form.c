@@ -64,7 +64,7 @@ mf_valid_line(const char *v, const char *label, struct hdiag *d)
 {
 	char t[MEETING_NAME_MAX + 1];
 
-	mp_trimmed(t, sizeof(t), v);
+	text_trim(t, sizeof(t), v);
 	if (strlen(v) > MEETING_NAME_MAX + 8 || text_check("name", label, t,
 	    MEETING_NAME_MAX, 0, NULL) != HERR_OK)
 		return hdiag_set(d, HERR_INVALID, NULL, "", "%s must be on one "
@@ -178,7 +178,7 @@ plain_flags(struct mf *p, struct html *h, const char *name,
 		return;
 	terms_read(p);
 	/* "... to look at in the contingency plan" */
-	mp_copy(what, sizeof(what), strncmp(label, "In ", 3) == 0 ?
+	text_cut(what, sizeof(what), strncmp(label, "In ", 3) == 0 ?
 	    label + 3 : label);
 	if (what[0] >= 'A' && what[0] <= 'Z')
 		what[0] = (char)(what[0] - 'A' + 'a');
@@ -213,7 +213,7 @@ part_name(char *out, size_t cap, const char *name, int i)
 int
 mf_def_parts(struct mf *p, const char *name, const char *text, int max)
 {
-	const char *s = mp_nz(text);
+	const char *s = text_nz(text);
 	char n[FORM_NAME_MAX + 1];
 	int k = 0;
 
@@ -336,8 +336,8 @@ mf_parts_render(struct mf *p, struct html *h, const char *name,
 	for (int i = 0; i < p->parts; i++) {
 		part_name(n, sizeof(n), name, i);
 		if (i == 0) {
-			mp_copy(l, sizeof(l), label);
-			mp_copy(hn, sizeof(hn), hint);
+			text_cut(l, sizeof(l), label);
+			text_cut(hn, sizeof(hn), hint);
 		} else {
 			snprintf(l, sizeof(l), "%.120s (continued, part %d)",
 			    label, i + 1);
@@ -423,7 +423,7 @@ open_child(struct mf *p)
 	p->c.m->n_children = 1;
 	ui_full_name(p->c.names[0], ch.given_name, ch.family_name);
 	p->c.dobs[0] = ch.birth_date;
-	mp_copy(p->caption, sizeof(p->caption), p->c.names[0]);
+	text_cut(p->caption, sizeof(p->caption), p->c.names[0]);
 	snprintf(p->back, sizeof(p->back), "/children/%" PRId64
 	    "#conferences", id);
 	snprintf(p->action, sizeof(p->action), "/children/%" PRId64
@@ -452,7 +452,7 @@ mf_open(struct mf *p)
 		    "#%s", p->c.m->id, f->anchor);
 		snprintf(p->action, sizeof(p->action), "%s", p->r->path);
 	}
-	mp_copy(p->title, sizeof(p->title), f->title);
+	text_cut(p->title, sizeof(p->title), f->title);
 	if (f->find != NULL && !f->find(p)) {
 		if (!p->answered)
 			web_not_found(p->r, p->w);
@@ -718,8 +718,8 @@ add_agency(const struct agency *a, void *ctx)
 	x = &p->agencies[p->nagencies++];
 	memset(x, 0, sizeof(*x));
 	x->id = a->id;
-	mp_copy(x->name, sizeof(x->name), a->name);
-	mp_copy(x->agency, sizeof(x->agency), a->name);
+	text_cut(x->name, sizeof(x->name), a->name);
+	text_cut(x->agency, sizeof(x->agency), a->name);
 	x->agency_id = a->id;
 	snprintf(x->value, sizeof(x->value), "%" PRId64, a->id);
 	return true;
@@ -742,7 +742,7 @@ add_partner(const struct store_user *u, void *ctx)
 	ui_full_name(name, u->staff.given_name, u->staff.family_name);
 	snprintf(x->name, sizeof(x->name), "%s (%s)", name, u->agency);
 	x->agency_id = u->staff.agency_id;
-	mp_copy(x->agency, sizeof(x->agency), u->agency);
+	text_cut(x->agency, sizeof(x->agency), u->agency);
 	snprintf(x->value, sizeof(x->value), "%" PRId64, x->id);
 	return true;
 }
@@ -773,7 +773,7 @@ chosen(struct mf *p, const char *name, const struct person *list, int n,
 	*out = NULL;
 	if (v[0] == '\0')
 		return true;
-	if ((*out = person_find(list, n, mp_parse_id(v))) == NULL) {
+	if ((*out = person_find(list, n, text_id(v))) == NULL) {
 		form_page_problem(&p->form, name, "Select %s from the list",
 		    what);
 		return false;
@@ -875,7 +875,7 @@ load_siblings(struct mf *p)
 			s->id = mm[k].person_id;
 			ui_full_name(s->name, mm[k].given_name,
 			    mm[k].family_name);
-			mp_copy(s->state, sizeof(s->state),
+			text_cut(s->state, sizeof(s->state),
 			    ready_words(ready_kind(j)));
 			p->nsib++;
 		}
@@ -928,7 +928,7 @@ book_fields(struct mf *p)
 static void
 book_defaults(struct mf *p)
 {
-	int k = conference_kind_parse(mp_nz(form_get(&p->r->query, "kind")));
+	int k = conference_kind_parse(text_nz(form_get(&p->r->query, "kind")));
 
 	if (k < 0 || k >= CONF__COUNT)
 		k = p->own_kind;
@@ -1026,7 +1026,7 @@ when_parse(struct mf *p, struct meeting *m)
 		    "minutes, like 10:30 or 2pm");
 		m->minute = 0;
 	}
-	mp_trimmed(m->place, sizeof(m->place), form_page_val(&p->form,
+	text_trim(m->place, sizeof(m->place), form_page_val(&p->form,
 	    "place"));
 	if (chosen(p, "chair_id", p->chairs, p->nchairs, "the chair", &chair))
 		m->chair_id = chair != NULL ? chair->id : 0;
@@ -1069,7 +1069,7 @@ book_parse(struct mf *p)
 		if (strcmp(p->form.body->pair[i].name, "children") != 0 ||
 		    p->form.body->pair[i].value[0] == '\0')
 			continue;
-		id = mp_parse_id(p->form.body->pair[i].value);
+		id = text_id(p->form.body->pair[i].value);
 		if (!sibling_known(p, id)) {
 			form_page_problem(&p->form, "children",
 			    "Select children from the list");
@@ -1093,9 +1093,9 @@ static void
 when_map(struct mf *p, struct hdiag *d)
 {
 	if (strcmp(d->field, "minute") == 0)
-		mp_copy(d->field, sizeof(d->field), "time");
+		text_cut(d->field, sizeof(d->field), "time");
 	else if (strncmp(d->field, "child", 5) == 0)
-		mp_copy(d->field, sizeof(d->field), p->nsib > 0 &&
+		text_cut(d->field, sizeof(d->field), p->nsib > 0 &&
 		    form_page_has_field(&p->form,
 		    "children") ? "children" : form_page_has_field(&p->form,
 		    "kind") ? "kind" : "date");
@@ -1265,7 +1265,7 @@ reason_map(struct mf *p, struct hdiag *d)
 {
 	(void)p;
 	if (strcmp(d->field, "cancel_reason") == 0)
-		mp_copy(d->field, sizeof(d->field), "reason");
+		text_cut(d->field, sizeof(d->field), "reason");
 }
 
 static const struct mform cancel_form = {
@@ -1383,9 +1383,9 @@ invitee_parse(struct mf *p)
 		k = INVITEE_FAMILY;
 	}
 	v->kind = (enum invitee_kind)k;
-	mp_trimmed(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
-	mp_trimmed(v->role, sizeof(v->role), form_page_val(&p->form, "role"));
-	mp_trimmed(other, sizeof(other), form_page_val(&p->form,
+	text_trim(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
+	text_trim(v->role, sizeof(v->role), form_page_val(&p->form, "role"));
+	text_trim(other, sizeof(other), form_page_val(&p->form,
 	    "agency_other"));
 	(void)chosen(p, "agency_id", p->agencies, p->nagencies, "the agency",
 	    &ag);
@@ -1417,12 +1417,12 @@ invitee_parse(struct mf *p)
 		ag = person_find(p->agencies, p->nagencies, st->agency_id);
 	if (ag != NULL) {
 		v->agency_id = ag->agency_id;
-		mp_copy(v->agency, sizeof(v->agency), ag->agency);
+		text_cut(v->agency, sizeof(v->agency), ag->agency);
 	} else if (st != NULL) {
 		v->agency_id = st->agency_id;
-		mp_copy(v->agency, sizeof(v->agency), st->agency);
+		text_cut(v->agency, sizeof(v->agency), st->agency);
 	} else
-		mp_copy(v->agency, sizeof(v->agency), other);
+		text_cut(v->agency, sizeof(v->agency), other);
 	v->staff_id = st != NULL ? st->id : 0;
 	v->report_expected = strcmp(form_page_val(&p->form, "report_expected"),
 	    "no") != 0;
@@ -1440,7 +1440,7 @@ invitee_map(struct mf *p, struct hdiag *d)
 {
 	(void)p;
 	if (strcmp(d->field, "agency") == 0)
-		mp_copy(d->field, sizeof(d->field), "agency_id");
+		text_cut(d->field, sizeof(d->field), "agency_id");
 }
 
 static const struct mform invitee_form = {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/meeting.h"
+#include "core/text.h"
 #include "store/store_case.h"
 #include "web/form_page.h"
 #include "web/ui.h"
@@ -83,12 +84,7 @@ void mc_names(const struct mc *c, char *buf, size_t cap);
 
 /* ------------------------------------------------------------ helpers */
 
-const char *mp_nz(const char *s);
-int64_t mp_parse_id(const char *v);
-/* Copy, cut at a character boundary when it does not fit. */
-void mp_copy(char *dst, size_t cap, const char *s);
-/* Copy without surrounding white space. */
-void mp_trimmed(char *dst, size_t cap, const char *v);
+/* (text_nz, text_id, text_cut and text_trim are core/text.h's.) */
 
 /* "10:30" from minutes after midnight. */
 const char *mp_clock(int minute, char *buf, size_t cap);

@@ -264,7 +264,7 @@ participation_read(struct mf *p)
 		    p->c.names[p->idx]);
 	else
 		c->part = (enum participation)k;
-	mp_trimmed(c->part_note, sizeof(c->part_note), form_page_val(&p->form,
+	text_trim(c->part_note, sizeof(c->part_note), form_page_val(&p->form,
 	    "part_note"));
 	if (strlen(form_page_val(&p->form,
 	    "part_note")) > MEETING_TEXT_MAX + 100)
@@ -284,7 +284,7 @@ participation_read(struct mf *p)
 		form_page_problem(&p->form, "advocate_offered",
 		    "Select yes if the advocate was "
 		    "offered and accepted");
-	mp_trimmed(c->advocate, sizeof(c->advocate), form_page_val(&p->form,
+	text_trim(c->advocate, sizeof(c->advocate), form_page_val(&p->form,
 	    "advocate"));
 	return true;
 }
@@ -301,10 +301,10 @@ static void
 participation_map(struct mf *p, struct hdiag *d)
 {
 	if (strcmp(d->field, "child_id") == 0)
-		mp_copy(d->field, sizeof(d->field), "part");
+		text_cut(d->field, sizeof(d->field), "part");
 	else if (strcmp(d->field, "advocate_offered_on") == 0 &&
 	    strcmp(form_page_val(&p->form, "advocate_offered"), "yes") != 0)
-		mp_copy(d->field, sizeof(d->field), "advocate_offered");
+		text_cut(d->field, sizeof(d->field), "advocate_offered");
 }
 
 static const struct mform participation_form = {
@@ -437,7 +437,7 @@ report_parse(struct mf *p)
 		    "The report must be %d characters or fewer",
 		    MEETING_REPORT_MAX);
 	else
-		mp_copy(p->rep.text, sizeof(p->rep.text), t);
+		text_cut(p->rep.text, sizeof(p->rep.text), t);
 	free(t);
 	return true;
 }
@@ -454,7 +454,7 @@ report_map(struct mf *p, struct hdiag *d)
 {
 	(void)p;
 	if (strcmp(d->field, "invitee_id") == 0 || strcmp(d->field, "id") == 0)
-		mp_copy(d->field, sizeof(d->field), "text");
+		text_cut(d->field, sizeof(d->field), "text");
 }
 
 static const struct mform report_form = {
@@ -618,14 +618,14 @@ view_parse(struct mf *p)
 	memset(v, 0, sizeof(*v));
 	v->child_id = m->children[0].child_id;
 	if (m->n_children > 1) {
-		v->child_id = mp_parse_id(form_page_val(&p->form, "child_id"));
+		v->child_id = text_id(form_page_val(&p->form, "child_id"));
 		if (mc_child_index(&p->c, v->child_id) < 0)
 			form_page_problem(&p->form, "child_id",
 			    "Select the child this view is "
 			    "about");
 	}
-	mp_trimmed(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
-	mp_trimmed(v->agency, sizeof(v->agency), form_page_val(&p->form,
+	text_trim(v->name, sizeof(v->name), form_page_val(&p->form, "name"));
+	text_trim(v->agency, sizeof(v->agency), form_page_val(&p->form,
 	    "agency"));
 	if (strcmp(met, "yes") != 0 && strcmp(met, "no") != 0)
 		form_page_problem(&p->form, "met", "Select yes or no");
@@ -634,7 +634,7 @@ view_parse(struct mf *p)
 		form_page_problem(&p->form, "reason",
 		    "Write up to %d characters",
 		    MEETING_TEXT_MAX);
-	mp_trimmed(v->reason, sizeof(v->reason), form_page_val(&p->form,
+	text_trim(v->reason, sizeof(v->reason), form_page_val(&p->form,
 	    "reason"));
 	return true;
 }
@@ -650,7 +650,7 @@ view_map(struct mf *p, struct hdiag *d)
 {
 	if (strcmp(d->field, "child_id") == 0 && !form_page_has_field(&p->form,
 	    "child_id"))
-		mp_copy(d->field, sizeof(d->field), "name");
+		text_cut(d->field, sizeof(d->field), "name");
 }
 
 static const struct mform view_form = {
@@ -909,7 +909,7 @@ decision_map(struct mf *p, struct hdiag *d)
 	int64_t id = m->children[0].child_id;
 	char *end;
 
-	mp_copy(f, sizeof(f), d->field);
+	text_cut(f, sizeof(f), d->field);
 	if (strncmp(f, "child_", 6) == 0) {
 		long k = strtol(f + 6, &end, 10);
 
@@ -924,7 +924,7 @@ decision_map(struct mf *p, struct hdiag *d)
 			    per[i][1], id);
 			return;
 		}
-	mp_copy(d->field, sizeof(d->field), f);
+	text_cut(d->field, sizeof(d->field), f);
 }
 
 static const struct mform decision_form = {
@@ -967,13 +967,13 @@ static void
 plan_rows(struct mf *p, int have_o, int have_a, int have_c)
 {
 	if (p->form.body != NULL) {
-		const char *more = mp_nz(form_get(p->form.body, "more"));
+		const char *more = text_nz(form_get(p->form.body, "more"));
 
-		p->rows_o = clamp((int)mp_parse_id(form_page_val(&p->form,
+		p->rows_o = clamp((int)text_id(form_page_val(&p->form,
 		    "rows_o")), 1, MEETING_OUTCOMES_MAX);
-		p->rows_a = clamp((int)mp_parse_id(form_page_val(&p->form,
+		p->rows_a = clamp((int)text_id(form_page_val(&p->form,
 		    "rows_a")), 1, MEETING_ACTIONS_MAX);
-		p->rows_c = clamp((int)mp_parse_id(form_page_val(&p->form,
+		p->rows_c = clamp((int)text_id(form_page_val(&p->form,
 		    "rows_c")), 1, MEETING_CORE_MAX);
 		while (plan_cost(p->rows_o, p->rows_a, p->rows_c) >
 		    PLAN_BUDGET && p->rows_a > 1)
@@ -1322,7 +1322,7 @@ mf_text_into(struct mf *p, const char *name, char *out, size_t cap)
 	if (strlen(t) >= cap)
 		form_page_problem(&p->form, name, "Write up to %zu characters",
 		    cap - 1);
-	mp_copy(out, cap, t);
+	text_cut(out, cap, t);
 	free(t);
 }
 
@@ -1364,7 +1364,7 @@ plan_parse(struct mf *p)
 		snprintf(n, sizeof(n), "a_%d_outcome", i);
 		ov = form_page_val(&p->form, n);
 		snprintf(n, sizeof(n), "a_%d_who", i);
-		mp_trimmed(a->who, sizeof(a->who), form_page_val(&p->form, n));
+		text_trim(a->who, sizeof(a->who), form_page_val(&p->form, n));
 		snprintf(n, sizeof(n), "a_%d_what", i);
 		mf_text_into(p, n, a->what, sizeof(a->what));
 		snprintf(n, sizeof(n), "a_%d_by", i);
@@ -1373,7 +1373,7 @@ plan_parse(struct mf *p)
 		if (a->who[0] == '\0' && a->what[0] == '\0' && by[0] == '\0')
 			continue;
 		if (ov[0] != '\0') {
-			int k = (int)mp_parse_id(ov);
+			int k = (int)text_id(ov);
 
 			if (k < 1 || k > p->rows_o || number[k] == 0) {
 				snprintf(n, sizeof(n), "a_%d_outcome", i);
@@ -1399,13 +1399,13 @@ plan_parse(struct mf *p)
 
 		memset(c, 0, sizeof(*c));
 		snprintf(n, sizeof(n), "c_%d_name", i);
-		mp_trimmed(c->name, sizeof(c->name), form_page_val(&p->form,
+		text_trim(c->name, sizeof(c->name), form_page_val(&p->form,
 		    n));
 		snprintf(n, sizeof(n), "c_%d_agency", i);
-		mp_trimmed(c->agency, sizeof(c->agency), form_page_val(&p->form,
+		text_trim(c->agency, sizeof(c->agency), form_page_val(&p->form,
 		    n));
 		snprintf(n, sizeof(n), "c_%d_role", i);
-		mp_trimmed(c->role, sizeof(c->role), form_page_val(&p->form,
+		text_trim(c->role, sizeof(c->role), form_page_val(&p->form,
 		    n));
 		if (c->name[0] == '\0' && c->agency[0] == '\0' &&
 		    c->role[0] == '\0')
@@ -1452,7 +1452,7 @@ plan_map(struct mf *p, struct hdiag *d)
 		if (strncmp(d->field, lists[i].list, ln) != 0)
 			continue;
 		if (d->field[ln] == '\0') {
-			mp_copy(d->field, sizeof(d->field), lists[i].first);
+			text_cut(d->field, sizeof(d->field), lists[i].first);
 			return;
 		}
 		if (sscanf(d->field + ln, "[%d].%23s", &k, member) == 2 &&
@@ -1691,9 +1691,9 @@ sent_parse(struct mf *p)
 	for (size_t i = 0; i < sizeof(send_methods) / sizeof(send_methods[0]);
 	    i++)
 		if (strcmp(method, send_methods[i].value) == 0)
-			mp_copy(how, sizeof(how), send_methods[i].label);
+			text_cut(how, sizeof(how), send_methods[i].label);
 	if (strcmp(method, "other") == 0) {
-		mp_trimmed(how, sizeof(how), form_page_val(&p->form,
+		text_trim(how, sizeof(how), form_page_val(&p->form,
 		    "method_other"));
 		if (how[0] == '\0')
 			form_page_problem(&p->form, "method_other",
@@ -1733,9 +1733,9 @@ sent_parse(struct mf *p)
 		memset(&p->sends[p->nsends], 0, sizeof(p->sends[0]));
 		p->sends[p->nsends].doc = send_docs[k].doc;
 		p->sends[p->nsends].audience = send_docs[k].aud;
-		mp_copy(p->sends[p->nsends].method,
+		text_cut(p->sends[p->nsends].method,
 		    sizeof(p->sends[0].method), how);
-		mp_copy(p->sends[p->nsends].recipients,
+		text_cut(p->sends[p->nsends].recipients,
 		    sizeof(p->sends[0].recipients), who);
 		p->sends[p->nsends].sent_at = at;
 		p->nsends++;
@@ -1761,10 +1761,10 @@ sent_map(struct mf *p, struct hdiag *d)
 {
 	(void)p;
 	if (strcmp(d->field, "sent_at") == 0)
-		mp_copy(d->field, sizeof(d->field), "sent_on");
+		text_cut(d->field, sizeof(d->field), "sent_on");
 	else if (strcmp(d->field, "doc") == 0 ||
 	    strcmp(d->field, "audience") == 0)
-		mp_copy(d->field, sizeof(d->field), "documents");
+		text_cut(d->field, sizeof(d->field), "documents");
 }
 
 static const struct mform sent_form = {
@@ -1791,12 +1791,12 @@ feedback_find(struct mf *p)
 	const char *from = p->form.body != NULL ? form_get(p->form.body,
 	    "from") :
 	    form_get(&p->r->query, "from");
-	int k = feedback_from_parse(mp_nz(from));
+	int k = feedback_from_parse(text_nz(from));
 
 	if (k < 0 || k >= FEEDBACK__COUNT)
 		return false;
 	p->from = (enum feedback_from)k;
-	mp_copy(p->title, sizeof(p->title), p->from == FEEDBACK_CHILD ?
+	text_cut(p->title, sizeof(p->title), p->from == FEEDBACK_CHILD ?
 	    "Feedback from a child" : "Feedback from a parent or carer");
 	if (p->c.m->status != MEETING_HELD)
 		p->readonly = true;
@@ -1869,7 +1869,7 @@ feedback_parse(struct mf *p)
 
 	memset(f, 0, sizeof(*f));
 	f->from = p->from;
-	mp_trimmed(f->name, sizeof(f->name), form_page_val(&p->form, "name"));
+	text_trim(f->name, sizeof(f->name), form_page_val(&p->form, "name"));
 	for (int q = 0; q < FEEDBACK_QUESTIONS; q++) {
 		const char *v;
 
@@ -1907,7 +1907,7 @@ feedback_map(struct mf *p, struct hdiag *d)
 		snprintf(d->field, sizeof(d->field), "q%d", k + 1);
 	else if (strcmp(d->field, "answers") == 0 ||
 	    strcmp(d->field, "from") == 0)
-		mp_copy(d->field, sizeof(d->field), "q1");
+		text_cut(d->field, sizeof(d->field), "q1");
 }
 
 static const struct mform feedback_form = {

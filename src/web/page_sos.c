@@ -65,40 +65,6 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *
-nz(const char *s)
-{
-	return s != NULL ? s : "";
-}
-
-static int64_t
-parse_id(const char *v)
-{
-	char *end;
-	long long x;
-
-	if (v == NULL || v[0] == '\0')
-		return 0;
-	x = strtoll(v, &end, 10);
-	return *end == '\0' && x > 0 ? (int64_t)x : 0;
-}
-
-/* Copy, cut at a character boundary when it does not fit. */
-static void
-copy(char *dst, size_t cap, const char *s)
-{
-	size_t n = s != NULL ? strlen(s) : 0;
-
-	if (n >= cap) {
-		n = cap - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	if (n)
-		memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
 static bool
 space(char c)
 {
@@ -116,7 +82,7 @@ trimmed(char *dst, size_t cap, const char *v)
 {
 	size_t n, k = 0, all = 0;
 
-	v = nz(v);
+	v = text_nz(v);
 	while (space(*v))
 		v++;
 	n = strlen(v);
@@ -158,7 +124,7 @@ in_short(char *dst, size_t cap, const char *s)
 	size_t k;
 
 	if (n <= lim) {
-		copy(dst, cap, s);
+		text_cut(dst, cap, s);
 		return;
 	}
 	k = lim;
@@ -176,7 +142,7 @@ in_short(char *dst, size_t cap, const char *s)
 static void
 lines(struct html *h, const char *s)
 {
-	const char *p = nz(s), *nl;
+	const char *p = text_nz(s), *nl;
 
 	while ((nl = strchr(p, '\n')) != NULL) {
 		size_t n = (size_t)(nl - p);
@@ -199,7 +165,7 @@ date_short(hday d, char *buf, size_t cap)
 	int y, m, day;
 
 	if (d == HDAY_NONE) {
-		copy(buf, cap, "");
+		text_cut(buf, cap, "");
 		return buf;
 	}
 	hdate_to_ymd(d, &y, &m, &day);
@@ -789,7 +755,7 @@ sos_scale_chart(struct html *h, const struct sos_rating *ratings, int n,
 	char d1[40], d2[40];
 	int ns, nd = 0, total = 0;
 
-	caption = nz(caption);
+	caption = text_nz(caption);
 	id = id != NULL && id[0] != '\0' ? id : "scale";
 	ns = sos_scale_series(ratings, n, pair, s, SERIES_MAX);
 	if (ns == 0) {
@@ -1051,7 +1017,7 @@ map_made(struct req *r, struct html *h, const struct sos_map *m,
 		if (mt != NULL)
 			meeting_words(mt, words, sizeof(words));
 		else
-			copy(words, sizeof(words), "A conference");
+			text_cut(words, sizeof(words), "A conference");
 		ui_summary_row(h, "Worked through at", words);
 	}
 	if (m->n_children > 1) {
@@ -1114,7 +1080,7 @@ history_table(struct html *h, int64_t child_id,
 		if (mt != NULL)
 			meeting_words(mt, words, sizeof(words));
 		else
-			copy(words, sizeof(words), hist[i].meeting_id ?
+			text_cut(words, sizeof(words), hist[i].meeting_id ?
 			    "A conference" : "");
 		ui_table_cell(h, words);
 		ui_table_cell_int(h, hist[i].n_pairs);
@@ -1442,12 +1408,12 @@ rows_set(struct mf *f)
 
 	if (b != NULL) {
 		for (int k = 0; k < SOS_ITEM__COUNT; k++) {
-			n = (int)parse_id(form_get(b, kinds[k]));
+			n = (int)text_id(form_get(b, kinds[k]));
 			f->rows[k] = n < SOS_ITEMS_MAX ? n : SOS_ITEMS_MAX;
 		}
-		n = (int)parse_id(form_get(b, "rows_pairs"));
+		n = (int)text_id(form_get(b, "rows_pairs"));
 		f->prows = n < SOS_PAIRS_MAX ? n : SOS_PAIRS_MAX;
-		n = (int)parse_id(form_get(b, "rows_steps"));
+		n = (int)text_id(form_get(b, "rows_steps"));
 		f->srows = n < SOS_STEPS_MAX ? n : SOS_STEPS_MAX;
 		return;
 	}
@@ -1622,7 +1588,7 @@ mf_load(struct mf *f)
 		f->latest_id = f->latest->id;
 		if (store_map_history(r->st, p->child_id, &rev, 1, &n) ==
 		    HERR_OK && n == 1)
-			copy(f->latest_by, sizeof(f->latest_by),
+			text_cut(f->latest_by, sizeof(f->latest_by),
 			    rev.made_by_name);
 	}
 	f->nms = meetings_of(r, p->child_id, f->ms);
@@ -1630,7 +1596,7 @@ mf_load(struct mf *f)
 	    form_get(&r->query, "meeting");
 	if (mt != NULL && mt[0] != '\0') {
 		/* Only a conference about this child. */
-		f->meeting = meeting_find(f->ms, f->nms, parse_id(mt));
+		f->meeting = meeting_find(f->ms, f->nms, text_id(mt));
 		if (f->meeting == NULL || f->meeting->status ==
 		    MEETING_CANCELLED) {
 			web_not_found(r, p->w);
@@ -1907,7 +1873,7 @@ mf_parse(struct mf *f)
 
 		if (strcmp(p->form.body->pair[i].name, "children") != 0)
 			continue;
-		id = parse_id(p->form.body->pair[i].value);
+		id = text_id(p->form.body->pair[i].value);
 		for (int k = 0; k < f->nkids; k++)
 			known = known || f->kids[k].id == id;
 		if (!known) {
@@ -1942,7 +1908,7 @@ mf_parse(struct mf *f)
 			if (trimmed(it->text, sizeof(it->text),
 			    form_page_val(&p->form, n)) == 0)
 				continue;
-			copy(f->item_field[m->n_items],
+			text_cut(f->item_field[m->n_items],
 			    sizeof(f->item_field[0]), n);
 			m->n_items++;
 		}
@@ -2028,7 +1994,7 @@ mf_map_field(struct mf *f, struct hdiag *d)
 	out[0] = '\0';
 	if (sscanf(d->field, "items[%d].%31s", &idx, member) == 2 &&
 	    idx >= 0 && idx < m->n_items)
-		copy(out, sizeof(out), f->item_field[idx]);
+		text_cut(out, sizeof(out), f->item_field[idx]);
 	else if (sscanf(d->field, "pairs[%d].%31s", &idx, member) == 2 &&
 	    idx >= 0) {
 		int row = idx < m->n_pairs ? f->pair_row[idx] : 1;
@@ -2043,13 +2009,13 @@ mf_map_field(struct mf *f, struct hdiag *d)
 		snprintf(out, sizeof(out), "step_%d_%s", f->step_row[idx],
 		    member);
 	else if (strcmp(d->field, "pairs") == 0)
-		copy(out, sizeof(out), "pair_1_danger");
+		text_cut(out, sizeof(out), "pair_1_danger");
 	else if (strcmp(d->field, "items") == 0)
-		copy(out, sizeof(out), "harm_1");
+		text_cut(out, sizeof(out), "harm_1");
 	else if (strcmp(d->field, "steps") == 0)
-		copy(out, sizeof(out), "step_1_what");
+		text_cut(out, sizeof(out), "step_1_what");
 	else if (strcmp(d->field, "children") == 0 && f->nkids > 0)
-		copy(out, sizeof(out), "children");
+		text_cut(out, sizeof(out), "children");
 	if (out[0] != '\0' && !form_page_has_field(&f->p->form, out)) {
 		char day[FORM_NAME_MAX + 8];
 
@@ -2058,8 +2024,8 @@ mf_map_field(struct mf *f, struct hdiag *d)
 			out[0] = '\0';
 	}
 	if (out[0] == '\0')
-		copy(out, sizeof(out), "made_on");
-	copy(d->field, sizeof(d->field), out);
+		text_cut(out, sizeof(out), "made_on");
+	text_cut(d->field, sizeof(d->field), out);
 }
 
 static struct mf *
@@ -2125,7 +2091,7 @@ post_map_edit(struct req *r, struct resp *w)
 	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	x = record_map_save(r->st, f->m, parse_id(form_page_val(&p->form,
+	x = record_map_save(r->st, f->m, text_id(form_page_val(&p->form,
 	    "expected")), &cx, &f->warn, &d);
 	if (x == HERR_OK) {
 		if (audit_commit(r, w, AUDIT_CREATE, f->m->child_ids,
@@ -2485,7 +2451,7 @@ rf_parse(struct rf *f)
 	const char *pv = form_page_val(&p->form, "pair"),
 	    *mv = form_page_val(&p->form, "meeting");
 	int64_t pair = pv[0] != '\0' ? strtoll(pv, NULL, 10) : 0;
-	int64_t meeting = parse_id(mv);
+	int64_t meeting = text_id(mv);
 	const struct meeting_summary *m;
 	char n[FORM_NAME_MAX + 1], t[SOS_NAME_MAX + 1];
 	hday on = HDAY_NONE;
@@ -2572,11 +2538,11 @@ rf_map_field(struct hdiag *d, int row)
 	char out[FORM_NAME_MAX + 1];
 
 	if (strcmp(d->field, "pair") == 0 || strcmp(d->field, "map_id") == 0)
-		copy(out, sizeof(out), "pair");
+		text_cut(out, sizeof(out), "pair");
 	else if (strcmp(d->field, "rated_on") == 0)
-		copy(out, sizeof(out), "rated_on");
+		text_cut(out, sizeof(out), "rated_on");
 	else if (strcmp(d->field, "meeting_id") == 0)
-		copy(out, sizeof(out), "meeting");
+		text_cut(out, sizeof(out), "meeting");
 	else {
 		snprintf(out, sizeof(out), "rating_%d_rater", row);
 		for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++)
@@ -2584,7 +2550,7 @@ rf_map_field(struct hdiag *d, int row)
 				snprintf(out, sizeof(out), "rating_%d_%s", row,
 				    parts[k].form);
 	}
-	copy(d->field, sizeof(d->field), out);
+	text_cut(d->field, sizeof(d->field), out);
 }
 
 static void
@@ -2607,7 +2573,7 @@ get_scales(struct req *r, struct resp *w)
 		return;
 	/* A conference's page sends people here to rate at it. */
 	form_page_def_date(&f->p->form, "rated_on", r->today);
-	if (mt != NULL && (m = meeting_find(f->ms, f->nms, parse_id(mt))) !=
+	if (mt != NULL && (m = meeting_find(f->ms, f->nms, text_id(mt))) !=
 	    NULL && m->date <= r->today) {
 		form_page_clear(&f->p->form);
 		form_page_def(&f->p->form, "meeting", "%" PRId64, m->id);
@@ -2748,7 +2714,7 @@ vf_map_field(struct vf *f, struct hdiag *d)
 			    d->field) || form_page_has_field(&f->p->form, day))
 				return;
 		}
-	copy(d->field, sizeof(d->field), f->old != NULL ?
+	text_cut(d->field, sizeof(d->field), f->old != NULL ?
 	    "shared_parents_on" : "made_on");
 }
 
@@ -3128,7 +3094,7 @@ post_voice(struct req *r, struct resp *w)
 	if (!web_begin(r, w))
 		goto out;
 	hdiag_clear(&d);
-	x = record_voice_update(r->st, v, parse_id(form_page_val(&p->form,
+	x = record_voice_update(r->st, v, text_id(form_page_val(&p->form,
 	    "version")), &cx, &d);
 	if (x == HERR_OK) {
 		if (audit_commit(r, w, AUDIT_EDIT, &p->child_id, 1))
@@ -3217,7 +3183,7 @@ voice_table(struct html *h, int64_t child_id, const struct voice_work *v,
 		ui_table_cell(h, voice_kind_label(v[i].kind));
 		ui_table_cell(h, v[i].made_with);
 		if (v[i].kind != VOICE_WORDS_PICTURES)
-			copy(shared, sizeof(shared), "");
+			text_cut(shared, sizeof(shared), "");
 		else if (v[i].shared_child_on != HDAY_NONE)
 			snprintf(shared, sizeof(shared), "With the child, %s",
 			    ui_date_long(v[i].shared_child_on, d, sizeof(d)));
@@ -3229,7 +3195,7 @@ voice_table(struct html *h, int64_t child_id, const struct voice_work *v,
 			snprintf(shared, sizeof(shared), "With the parents, %s",
 			    ui_date_long(v[i].shared_parents_on, d, sizeof(d)));
 		else
-			copy(shared, sizeof(shared), "Not yet");
+			text_cut(shared, sizeof(shared), "Not yet");
 		ui_table_cell(h, shared);
 		if (!print) {
 			snprintf(href, sizeof(href), "/children/%" PRId64

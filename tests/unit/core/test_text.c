@@ -371,6 +371,46 @@ test_copy_exact_heap(void **state)
 	free(dst);
 }
 
+/* Cutting, trimming and ids, for forms and display. */
+static void
+test_cut_trim_id(void **state)
+{
+	static const struct {
+		const char *in;
+		int64_t id;
+	} ids[] = {
+		{ "1", 1 }, { "42", 42 }, { "9223372036854775807", INT64_MAX },
+		{ NULL, 0 }, { "", 0 }, { "0", 0 }, { "-3", 0 }, { "+3", 0 },
+		{ " 3", 0 }, { "3 ", 0 }, { "3a", 0 }, { "0x10", 0 },
+	};
+	char buf[6];
+
+	(void)state;
+	assert_string_equal(text_nz(NULL), "");
+	assert_string_equal(text_nz("a"), "a");
+	text_cut(buf, sizeof(buf), "hello");
+	assert_string_equal(buf, "hello");
+	text_cut(buf, sizeof(buf), "hello world");
+	assert_string_equal(buf, "hello");
+	/* "abcé" + "é": the second é does not fit whole, so it is left out. */
+	text_cut(buf, sizeof(buf), "abc\xc3\xa9\xc3\xa9");
+	assert_string_equal(buf, "abc\xc3\xa9");
+	text_cut(buf, sizeof(buf), "abcd\xc3\xa9");
+	assert_string_equal(buf, "abcd");
+	text_cut(buf, sizeof(buf), NULL);
+	assert_string_equal(buf, "");
+	text_trim(buf, sizeof(buf), " \t\r\nab c\n ");
+	assert_string_equal(buf, "ab c");
+	text_trim(buf, sizeof(buf), "   ");
+	assert_string_equal(buf, "");
+	text_trim(buf, 3, "  abcdef ");
+	assert_string_equal(buf, "ab");
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (text_id(ids[i].in) != ids[i].id)
+			fail_msg("text_id(\"%s\") is %lld", ids[i].in ?
+			    ids[i].in : "(null)", (long long)text_id(ids[i].in));
+}
+
 int
 main(void)
 {
@@ -384,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_check_long_value_clipped),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_copy_exact_heap),
+		cmocka_unit_test(test_cut_trim_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
